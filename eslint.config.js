@@ -1,0 +1,40 @@
+// Lint rules for the whole monorepo. The pure packages (core, semantic, demo) may not
+// import Node built-ins or database drivers: their code must run anywhere, the browser included.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const ioImports = {
+  patterns: [
+    { group: ['node:*'], message: 'Pure package: no Node built-ins (do IO in engines/ingest/app).' },
+    {
+      group: ['@duckdb/*', 'pg', 'postgres', '@clickhouse/*'],
+      message: 'Pure package: no database drivers.',
+    },
+    {
+      group: ['@kpi/engines', '@kpi/ingest', '@kpi/app', '@kpi/cli'],
+      message: 'Pure package: no upward imports.',
+    },
+  ],
+  paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream'],
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'schema/**', 'coverage/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['packages/{core,semantic,demo}/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', ioImports] },
+  },
+);

@@ -1,0 +1,222 @@
+// Turns the texts of kpi.yaml and definitions/*.yaml into a validated Project. Pure: the
+// caller reads the files. Invariant: every problem in every file is reported at once,
+// each with file:line:column, a stable code and a hint; no exception escapes.
+
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { fail, ok, type Issue, type Result, type SourcePosition } from '../result.js';
+import {
+  partFileSchema,
+  projectFileSchema,
+  type ProjectFile,
+  type PartFile,
+} from '../schema/project-schema.js';
+import type { Project } from './project-model.js';
+import { SECTIONS } from './project-model.js';
+import { validateProject } from './validate-project.js';
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the project folder (e.g. `kpi.yaml`). */
+  readonly path: string;
+  readonly text: string;
+}
+
+interface ParsedFile {
+  readonly file: SourceFile;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+const positionAt = (pf: ParsedFile, offset: number): SourcePosition => {
+  const { line, col } = pf.lines.linePos(offset);
+  return { file: pf.file.path, line, column: col };
+};
+
+/** Position of the YAML node at `path`, or of its closest existing ancestor. */
+export const nodePosition = (
+  pf: ParsedFile,
+  path: readonly (string | number)[],
+  onKey = false,
+): SourcePosition => {
+  let node: unknown = pf.doc.contents;
+  let best: SourcePosition = positionAt(pf, (pf.doc.contents as Node | null)?.range?.[0] ?? 0);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(seg));
+      if (!pair) break;
+      const key = pair.key as Node;
+      if (key.range) best = positionAt(pf, key.range[0]);
+      node = pair.value;
+      const v = node as Node | null;
+      if (!onKey && v?.range && seg === path[path.length - 1]) best = positionAt(pf, v.range[0]);
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      if (item.range) best = positionAt(pf, item.range[0]);
+      node = item;
+    } else break;
+  }
+  return best;
+};
+
+const zodHint = (zi: z.core.$ZodIssue): string | undefined => {
+  if (zi.code === 'unrecognized_keys')
+    return `remove ${zi.keys.map((k) => `"${k}"`).join(', ')} or check the spelling`;
+  if (zi.code === 'invalid_value') return `use one of: ${zi.values.map((v) => String(v)).join(', ')}`;
+  if (zi.code === 'invalid_union' && 'discriminator' in zi)
+    return 'set kind to one of: simple, snapshot, ratio, derived';
+  return undefined;
+};
+
+const zodMessage = (zi: z.core.$ZodIssue): string => {
+  if (zi.code === 'invalid_type' && zi.input === undefined)
+    return `missing required field (expected ${zi.expected})`;
+  if (zi.code === 'unrecognized_keys')
+    return `unknown field${zi.keys.length > 1 ? 's' : ''} ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (zi.code === 'invalid_union' && 'discriminator' in zi)
+    return `kind must be one of: simple, snapshot, ratio, derived`;
+  return zi.message;
+};
+
+const schemaIssues = (pf: ParsedFile, error: z.ZodError): Issue[] =>
+  error.issues.map((zi) => {
+    const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const full = zi.code === 'unrecognized_keys' && zi.keys[0] !== undefined ? [...path, zi.keys[0]] : path;
+    const hint = zodHint(zi);
+    const base: Issue = {
+      code: `schema.${zi.code}`,
+      severity: 'error',
+      message: `${path.length ? path.join('.') + ': ' : ''}${zodMessage(zi)}`,
+      path,
+      position: nodePosition(pf, full, zi.code === 'unrecognized_keys'),
+    };
+    return hint ? { ...base, hint } : base;
+  });
+
+const parseFile = (file: SourceFile): { pf: ParsedFile; issues: Issue[] } => {
+  const lines = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const pf: ParsedFile = { file, doc, lines };
+  const issues: Issue[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const isDup = e.code === 'DUPLICATE_KEY';
+    return {
+      code: isDup ? 'yaml.duplicate_key' : `yaml.${e.code.toLowerCase()}`,
+      severity: doc.errors.includes(e) ? 'error' : 'warning',
+      message: e.message.split('\n')[0] ?? e.message,
+      path: [],
+      position: positionAt(pf, e.pos[0]),
+      hint: isDup
+        ? 'each name may be defined once; rename or remove one of them'
+        : 'check the indentation and quoting around this position (YAML)',
+    };
+  });
+  return { pf, issues };
+};
+
+/**
+ * Loads a project. `files[0]` is the main kpi.yaml; the rest are parts (definitions/).
+ * Returns the merged, cross-validated Project, or every issue found.
+ */
+export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
+  const issues: Issue[] = [];
+  if (files.length === 0)
+    return fail([
+      { code: 'project.no_files', severity: 'error', message: 'no project files given', path: [] },
+    ]);
+  const merged = {
+    settings: undefined as ProjectFile['project'] | undefined,
+    datasets: {} as Record<string, unknown>,
+    metrics: {} as Record<string, unknown>,
+    goals: {} as Record<string, unknown>,
+    kpis: {} as Record<string, unknown>,
+    annotations: [] as unknown[],
+  };
+  const locations: Record<string, SourcePosition> = {};
+  const annotationLocations: SourcePosition[] = [];
+  /** Which file defines each entity, to place cross-reference issues on the exact field. */
+  const owners = new Map<string, { pf: ParsedFile; localIndex?: number }>();
+
+  files.forEach((file, index) => {
+    const { pf, issues: yamlIssues } = parseFile(file);
+    issues.push(...yamlIssues);
+    if (yamlIssues.some((i) => i.severity === 'error')) return;
+    const raw: unknown = pf.doc.toJS({ maxAliasCount: 100 }) ?? {};
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      issues.push({
+        code: 'project.not_a_mapping',
+        severity: 'error',
+        message:
+          'the file must be a YAML mapping of sections (version, project, datasets, metrics, goals, kpis, annotations)',
+        path: [],
+        position: positionAt(pf, 0),
+      });
+      return;
+    }
+    const parsed = index === 0 ? projectFileSchema.safeParse(raw) : partFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...schemaIssues(pf, parsed.error));
+      return;
+    }
+    const value = parsed.data as ProjectFile | PartFile;
+    if ('project' in value) merged.settings = value.project;
+    for (const section of SECTIONS) {
+      const entries = value[section] ?? {};
+      for (const [name, def] of Object.entries(entries)) {
+        const key = `${section}.${name}`;
+        const here = nodePosition(pf, [section, name], true);
+        const prior = locations[key];
+        if (prior) {
+          issues.push({
+            code: 'project.duplicate_name',
+            severity: 'error',
+            message: `${section}.${name} is defined twice (first at ${prior.file}:${prior.line}:${prior.column})`,
+            path: [section, name],
+            position: here,
+            hint: 'names are unique across all project files; rename or remove one definition',
+          });
+          continue;
+        }
+        locations[key] = here;
+        owners.set(key, { pf });
+        merged[section][name] = def;
+      }
+    }
+    (value.annotations ?? []).forEach((a, i) => {
+      merged.annotations.push(a);
+      owners.set(`annotations.${annotationLocations.length}`, { pf, localIndex: i });
+      annotationLocations.push(nodePosition(pf, ['annotations', i]));
+    });
+  });
+  if (issues.some((i) => i.severity === 'error')) return fail(issues);
+  if (!merged.settings) {
+    return fail([
+      {
+        code: 'project.settings_missing',
+        severity: 'error',
+        message: 'kpi.yaml has no project settings',
+        path: ['project'],
+      },
+    ]);
+  }
+  annotationLocations.forEach((pos, i) => {
+    locations[`annotations.${i}`] = pos;
+  });
+  const project = {
+    settings: merged.settings,
+    datasets: merged.datasets,
+    metrics: merged.metrics,
+    goals: merged.goals,
+    kpis: merged.kpis,
+    annotations: merged.annotations,
+    locations,
+  } as Project;
+  const problems = validateProject(project).map((i): Issue => {
+    const [section, name, ...rest] = i.path;
+    const owner = owners.get(`${String(section)}.${String(name)}`);
+    if (!owner) return i;
+    const local = owner.localIndex === undefined ? i.path : [section ?? '', owner.localIndex, ...rest];
+    return { ...i, position: nodePosition(owner.pf, local) };
+  });
+  const all = [...issues, ...problems];
+  return all.some((i) => i.severity === 'error') ? fail(all) : ok(project, all);
+};

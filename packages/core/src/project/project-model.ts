@@ -1,0 +1,29 @@
+// The loaded project: every section merged from kpi.yaml and definitions/*.yaml, plus
+// where each entity was defined. Pure, readonly data.
+
+import type { SourcePosition } from '../result.js';
+import type { DatasetDef } from '../schema/dataset-schema.js';
+import type { MetricDef } from '../schema/metric-schema.js';
+import type { AnnotationDef, GoalDef, KpiDef } from '../schema/goal-schema.js';
+import type { ProjectSettings } from '../schema/project-schema.js';
+
+export interface Project {
+  readonly settings: ProjectSettings;
+  readonly datasets: Readonly<Record<string, DatasetDef>>;
+  readonly metrics: Readonly<Record<string, MetricDef>>;
+  readonly goals: Readonly<Record<string, GoalDef>>;
+  readonly kpis: Readonly<Record<string, KpiDef>>;
+  readonly annotations: readonly AnnotationDef[];
+  /** Where each entity is defined, keyed `section.name` (e.g. `metrics.ctr`). */
+  readonly locations: Readonly<Record<string, SourcePosition>>;
+}
+
+export const SECTIONS = ['datasets', 'metrics', 'goals', 'kpis'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** The position of an entity, e.g. `locate(p, 'metrics', 'ctr')`. */
+export const locate = (p: Project, section: Section, name: string): SourcePosition | undefined =>
+  p.locations[`${section}.${name}`];
+
+/** Label to show for a metric: its label or its name. */
+export const metricLabel = (p: Project, name: string): string => p.metrics[name]?.label ?? name;

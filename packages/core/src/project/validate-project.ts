@@ -1,0 +1,338 @@
+// Cross-reference rules for a project whose files each passed the schema: columns,
+// datasets, metrics and goals that are named must exist, types must fit, no cycles.
+// Pure. Invariant: returns every problem; positions are added by the loader from `path`.
+
+import { parseExpression } from '../expr/expression-parser.js';
+import type { Issue } from '../result.js';
+import type { Filter } from '../schema/common-schema.js';
+import type { DatasetDef } from '../schema/dataset-schema.js';
+import type { MetricDef } from '../schema/metric-schema.js';
+import { findMetricCycles, metricDatasets } from './metric-graph.js';
+import type { Project } from './project-model.js';
+
+type Path = readonly (string | number)[];
+const err = (code: string, message: string, path: Path, hint?: string): Issue =>
+  hint ? { code, severity: 'error', message, path, hint } : { code, severity: 'error', message, path };
+const warn = (code: string, message: string, path: Path, hint?: string): Issue => ({
+  ...err(code, message, path, hint),
+  severity: 'warning',
+});
+
+const list = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : '(none)');
+const NUMERIC = new Set(['integer', 'number']);
+
+const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
+  const out: Issue[] = [];
+  const cols = Object.keys(ds.columns);
+  const base = ['datasets', name];
+  const timeCol = ds.columns[ds.time];
+  if (!timeCol) {
+    out.push(
+      err(
+        'dataset.time.unknown_column',
+        `dataset ${name}: time column "${ds.time}" is not among its columns`,
+        [...base, 'time'],
+        `columns are: ${list(cols)}`,
+      ),
+    );
+  } else if (timeCol.type !== 'date' && timeCol.type !== 'timestamp') {
+    out.push(
+      err(
+        'dataset.time.wrong_type',
+        `dataset ${name}: time column "${ds.time}" has type ${timeCol.type}`,
+        [...base, 'columns', ds.time, 'type'],
+        'give it type date or timestamp',
+      ),
+    );
+  }
+  ds.key.forEach((k, i) => {
+    if (!ds.columns[k])
+      out.push(
+        err(
+          'dataset.key.unknown_column',
+          `dataset ${name}: key column "${k}" is not among its columns`,
+          [...base, 'key', i],
+          `columns are: ${list(cols)}`,
+        ),
+      );
+  });
+  ds.dimensions.forEach((d, i) => {
+    if (!ds.columns[d])
+      out.push(
+        err(
+          'dataset.dimension.unknown_column',
+          `dataset ${name}: dimension "${d}" is not among its columns`,
+          [...base, 'dimensions', i],
+          `columns are: ${list(cols)}`,
+        ),
+      );
+  });
+  const seenSources = new Map<string, string>();
+  for (const [col, def] of Object.entries(ds.columns)) {
+    for (const s of [
+      col,
+      ...(def.source === undefined ? [] : Array.isArray(def.source) ? def.source : [def.source]),
+    ]) {
+      const k = s.toLowerCase();
+      const prior = seenSources.get(k);
+      if (prior && prior !== col)
+        out.push(
+          err(
+            'dataset.column.source_ambiguous',
+            `dataset ${name}: header "${s}" would map to both ${prior} and ${col}`,
+            [...base, 'columns', col, 'source'],
+            'give each column distinct source names',
+          ),
+        );
+      seenSources.set(k, col);
+    }
+  }
+  return out;
+};
+
+const checkFilter = (
+  filter: Filter | undefined,
+  datasets: readonly string[],
+  p: Project,
+  path: Path,
+  what: string,
+): Issue[] => {
+  if (!filter) return [];
+  const out: Issue[] = [];
+  for (const dim of Object.keys(filter)) {
+    for (const dsName of datasets) {
+      const ds = p.datasets[dsName];
+      if (ds && !ds.dimensions.includes(dim)) {
+        out.push(
+          err(
+            `${what}.filter.unknown_dimension`,
+            `filter on "${dim}", which is not a dimension of dataset ${dsName}`,
+            [...path, 'filter', dim],
+            `dimensions of ${dsName}: ${list(ds.dimensions)}`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+};
+
+const validateMetric = (name: string, m: MetricDef, p: Project): Issue[] => {
+  const out: Issue[] = [];
+  const base = ['metrics', name];
+  const exists = (ref: string, field: string, code: string): void => {
+    if (!p.metrics[ref])
+      out.push(
+        err(
+          code,
+          `metric ${name}: ${field} "${ref}" is not a defined metric`,
+          [...base, field],
+          `defined metrics: ${list(Object.keys(p.metrics).sort())}`,
+        ),
+      );
+  };
+  if (m.kind === 'simple' || m.kind === 'snapshot') {
+    const ds = p.datasets[m.dataset];
+    if (!ds) {
+      out.push(
+        err(
+          'metric.dataset_missing',
+          `metric ${name}: dataset "${m.dataset}" is not defined`,
+          [...base, 'dataset'],
+          `defined datasets: ${list(Object.keys(p.datasets).sort())}`,
+        ),
+      );
+      return out;
+    }
+    if (m.column === undefined) {
+      if (m.kind === 'simple' && m.agg !== 'count')
+        out.push(
+          err(
+            'metric.column_required',
+            `metric ${name}: agg ${m.agg} needs a column`,
+            [...base, 'agg'],
+            'add `column:`, or use agg: count to count rows',
+          ),
+        );
+    } else {
+      const col = ds.columns[m.column];
+      if (!col) {
+        out.push(
+          err(
+            'metric.column_missing',
+            `metric ${name}: column "${m.column}" is not in dataset ${m.dataset}`,
+            [...base, 'column'],
+            `columns of ${m.dataset}: ${list(Object.keys(ds.columns))}`,
+          ),
+        );
+      } else {
+        const agg = m.kind === 'snapshot' ? 'snapshot' : m.agg;
+        const needsNumber = agg === 'sum' || agg === 'avg' || agg === 'snapshot';
+        if (needsNumber && !NUMERIC.has(col.type))
+          out.push(
+            err(
+              'metric.column_type',
+              `metric ${name}: ${agg} needs a numeric column, but ${m.dataset}.${m.column} is ${col.type}`,
+              [...base, 'column'],
+              'pick an integer or number column, or use count / count_distinct',
+            ),
+          );
+      }
+    }
+    out.push(...checkFilter(m.filter, [m.dataset], p, base, 'metric'));
+  } else if (m.kind === 'ratio') {
+    exists(m.numerator, 'numerator', 'metric.ratio.numerator_missing');
+    exists(m.denominator, 'denominator', 'metric.ratio.denominator_missing');
+  } else {
+    const parsed = parseExpression(m.expr);
+    if (!parsed.ok) {
+      out.push(
+        err(
+          'metric.derived.parse_error',
+          `metric ${name}: formula "${m.expr}": ${parsed.error.message} at character ${parsed.error.offset + 1}`,
+          [...base, 'expr'],
+          'a formula uses metric names, numbers, + - * / and parentheses',
+        ),
+      );
+    } else {
+      const walkRefs = (e: typeof parsed.expr): void => {
+        if (e.kind === 'ref' && !p.metrics[e.name])
+          out.push(
+            err(
+              'metric.derived.unknown_metric',
+              `metric ${name}: formula refers to "${e.name}", which is not a defined metric`,
+              [...base, 'expr'],
+              `defined metrics: ${list(Object.keys(p.metrics).sort())}`,
+            ),
+          );
+        if (e.kind === 'neg') walkRefs(e.arg);
+        if (e.kind === 'bin') {
+          walkRefs(e.left);
+          walkRefs(e.right);
+        }
+      };
+      walkRefs(parsed.expr);
+    }
+  }
+  if (m.kind === 'ratio' || m.kind === 'derived')
+    out.push(...checkFilter(m.filter, metricDatasets(p.metrics, name), p, base, 'metric'));
+  if (m.currency && m.unit !== 'currency')
+    out.push(
+      warn(
+        'metric.currency_without_unit',
+        `metric ${name}: currency is set but unit is ${m.unit}`,
+        [...base, 'currency'],
+        'set unit: currency, or remove currency',
+      ),
+    );
+  return out;
+};
+
+/** Every cross-reference problem of the project. */
+export const validateProject = (p: Project): Issue[] => {
+  const out: Issue[] = [];
+  for (const [name, ds] of Object.entries(p.datasets)) out.push(...validateDataset(name, ds));
+  for (const [name, m] of Object.entries(p.metrics)) out.push(...validateMetric(name, m, p));
+  for (const cycle of findMetricCycles(p.metrics)) {
+    const first = cycle[0] ?? '';
+    out.push(
+      err(
+        'metric.cycle',
+        `metrics refer to each other in a cycle: ${[...cycle, first].join(' -> ')}`,
+        ['metrics', first],
+        'a ratio or formula may not use itself, directly or through other metrics',
+      ),
+    );
+  }
+  for (const [name, g] of Object.entries(p.goals)) {
+    if (g.parent !== undefined && !p.goals[g.parent])
+      out.push(
+        err(
+          'goal.parent_missing',
+          `goal ${name}: parent goal "${g.parent}" is not defined`,
+          ['goals', name, 'parent'],
+          `defined goals: ${list(Object.keys(p.goals).sort())}`,
+        ),
+      );
+    const seen = new Set([name]);
+    for (let cur = g.parent; cur !== undefined; cur = p.goals[cur]?.parent) {
+      if (seen.has(cur)) {
+        out.push(
+          err(
+            'goal.parent_cycle',
+            `goal ${name}: parent goals form a cycle through "${cur}"`,
+            ['goals', name, 'parent'],
+            'a goal cannot be its own ancestor',
+          ),
+        );
+        break;
+      }
+      seen.add(cur);
+    }
+  }
+  for (const [name, k] of Object.entries(p.kpis)) {
+    const base = ['kpis', name];
+    if (!p.metrics[k.metric])
+      out.push(
+        err(
+          'kpi.metric_missing',
+          `KPI ${name}: metric "${k.metric}" is not defined`,
+          [...base, 'metric'],
+          `defined metrics: ${list(Object.keys(p.metrics).sort())}`,
+        ),
+      );
+    else out.push(...checkFilter(k.filter, metricDatasets(p.metrics, k.metric), p, base, 'kpi'));
+    if (!p.goals[k.goal])
+      out.push(
+        err(
+          'kpi.goal_missing',
+          `KPI ${name}: goal "${k.goal}" is not defined`,
+          [...base, 'goal'],
+          `defined goals: ${list(Object.keys(p.goals).sort())}`,
+        ),
+      );
+    const counter = typeof k.counter_metric === 'string' ? k.counter_metric : k.counter_metric?.metric;
+    if (counter !== undefined && !p.metrics[counter])
+      out.push(
+        err(
+          'kpi.counter_metric_missing',
+          `KPI ${name}: counter-metric "${counter}" is not defined`,
+          [...base, 'counter_metric'],
+          `defined metrics: ${list(Object.keys(p.metrics).sort())}`,
+        ),
+      );
+    if (k.baseline && 'from' in k.baseline && k.baseline.from > k.baseline.to)
+      out.push(
+        err(
+          'kpi.baseline.range',
+          `KPI ${name}: baseline range starts after it ends`,
+          [...base, 'baseline', 'to'],
+          'use from <= to',
+        ),
+      );
+  }
+  const allDims = new Set(Object.values(p.datasets).flatMap((d) => d.dimensions));
+  p.annotations.forEach((a, i) => {
+    if (a.end !== undefined && a.end < a.date)
+      out.push(
+        err(
+          'annotation.range',
+          `annotation "${a.title}": end ${a.end} is before date ${a.date}`,
+          ['annotations', i, 'end'],
+          'use an end on or after the date',
+        ),
+      );
+    for (const dim of Object.keys(a.scope ?? {})) {
+      if (!allDims.has(dim))
+        out.push(
+          warn(
+            'annotation.scope.unknown_dimension',
+            `annotation "${a.title}": scope "${dim}" is not a dimension of any dataset`,
+            ['annotations', i, 'scope', dim],
+            `dimensions: ${list([...allDims].sort())}`,
+          ),
+        );
+    }
+  });
+  return out;
+};

@@ -1,0 +1,46 @@
+// The dataset schema: a table of facts with typed columns, a time column, a natural key
+// and dimension columns. Pure. Cross-field rules (key columns exist, ...) live in
+// project/validate-project.ts so every problem is reported with its own path.
+
+import { z } from 'zod';
+import { identifierSchema } from './common-schema.js';
+
+export const COLUMN_TYPES = ['string', 'integer', 'number', 'boolean', 'date', 'timestamp'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+export const columnSchema = z
+  .strictObject({
+    type: z.enum(COLUMN_TYPES).describe('Value type; numbers accept "$1,234.50" and "3.2%" on import.'),
+    source: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe('Header name(s) of this column in imported files, when it differs from the column name.'),
+    format: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Date or timestamp format in imported files (strftime, e.g. "%m/%d/%Y"); ISO is always accepted.'),
+    required: z.boolean().optional().describe('Reject rows where this column is empty (key and time columns always are).'),
+    description: z.string().optional(),
+  })
+  .describe('A dataset column.');
+
+export type ColumnDef = z.infer<typeof columnSchema>;
+
+export const datasetSchema = z
+  .strictObject({
+    description: z.string().optional(),
+    time: identifierSchema.describe('The column holding the date or timestamp of each row.'),
+    key: z
+      .array(identifierSchema)
+      .min(1)
+      .describe('The natural key: re-importing a row with the same key updates it instead of adding a copy.'),
+    dimensions: z
+      .array(identifierSchema)
+      .default([])
+      .describe('Columns you can filter and group by (channel, campaign, platform...).'),
+    columns: z.record(identifierSchema, columnSchema).describe('Every column of the dataset, by name.'),
+  })
+  .describe('A table of facts that metrics aggregate.');
+
+export type DatasetDef = z.infer<typeof datasetSchema>;

@@ -1,0 +1,83 @@
+// Goals, KPIs and annotations: the part of the project that says what winning means. Pure.
+
+import { z } from 'zod';
+import { filterSchema, identifierSchema, isoDateSchema, periodSchema } from './common-schema.js';
+
+export const TARGET_KINDS = ['reach', 'cumulative', 'stay_above', 'stay_below'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export const CADENCES = ['weekly', 'monthly', 'quarterly'] as const;
+export type Cadence = (typeof CADENCES)[number];
+export const INDICATORS = ['leading', 'lagging'] as const;
+
+export const goalSchema = z
+  .strictObject({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    owner: z.string().min(1).optional(),
+    period: periodSchema,
+    parent: identifierSchema.optional().describe('Name of the parent goal (cascading goals).'),
+  })
+  .describe('A qualitative outcome with a period, e.g. "Generate 500 qualified leads in Q1".');
+
+export const targetSchema = z
+  .strictObject({
+    kind: z
+      .enum(TARGET_KINDS)
+      .describe(
+        'reach: the level by the deadline; cumulative: the total over the goal period; stay_above / stay_below: a limit all along.',
+      ),
+    value: z.number().finite(),
+    deadline: isoDateSchema.optional().describe('Defaults to the end of the goal period.'),
+    tolerance: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('Allowed miss, as a fraction of the target (0.05 = 5%) before the KPI counts as off.'),
+  })
+  .describe('What the KPI must achieve.');
+
+export const baselineSchema = z
+  .union([
+    z.strictObject({ value: z.number().finite() }),
+    z.strictObject({ from: isoDateSchema, to: isoDateSchema }),
+  ])
+  .describe('Where the KPI starts from: a value, or a date range to compute it from.');
+
+export const counterMetricSchema = z
+  .strictObject({
+    metric: identifierSchema,
+    tolerance: z.number().min(0).optional().describe('How much it may worsen (fraction) before a warning.'),
+  })
+  .describe('A metric that must not worsen while the KPI improves (the Goodhart guard).');
+
+export const kpiSchema = z
+  .strictObject({
+    label: z.string().min(1).optional(),
+    metric: identifierSchema,
+    goal: identifierSchema,
+    filter: filterSchema.optional(),
+    target: targetSchema.optional(),
+    baseline: baselineSchema.optional(),
+    owner: z.string().min(1).optional(),
+    cadence: z.enum(CADENCES).optional().describe('How often the KPI is reviewed.'),
+    indicator: z.enum(INDICATORS).optional().describe('leading (predicts the outcome) or lagging (is the outcome).'),
+    counter_metric: z.union([identifierSchema, counterMetricSchema]).optional(),
+    description: z.string().optional(),
+  })
+  .describe('A metric promoted to key performance indicator for a goal.');
+
+export const annotationSchema = z
+  .strictObject({
+    date: isoDateSchema,
+    end: isoDateSchema.optional(),
+    title: z.string().min(1),
+    description: z.string().optional(),
+    scope: filterSchema.optional().describe('Dimension values the event concerns, e.g. {channel: paid_social}.'),
+  })
+  .describe('A dated event that explains movements: a launch, an outage, a campaign.');
+
+export type GoalDef = z.infer<typeof goalSchema>;
+export type TargetDef = z.infer<typeof targetSchema>;
+export type BaselineDef = z.infer<typeof baselineSchema>;
+export type KpiDef = z.infer<typeof kpiSchema>;
+export type AnnotationDef = z.infer<typeof annotationSchema>;

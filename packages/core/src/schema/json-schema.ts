@@ -1,0 +1,17 @@
+// Emits the JSON Schema of kpi.yaml from the zod schema, for editor autocompletion. Pure.
+import { z } from 'zod';
+import { partFileSchema, projectFileSchema } from './project-schema.js';
+
+/** JSON Schema (draft 2020-12) accepted by kpi.yaml and by files under definitions/. */
+export const projectJsonSchema = (): Record<string, unknown> => {
+  const main = z.toJSONSchema(projectFileSchema, { io: 'input', unrepresentable: 'any' });
+  const part = z.toJSONSchema(partFileSchema, { io: 'input', unrepresentable: 'any' });
+  const { $schema, ...mainRest } = main as Record<string, unknown>;
+  const { $schema: _p, ...partRest } = part as Record<string, unknown>;
+  return {
+    $schema,
+    $id: 'https://kpi.dev/schema/kpi.schema.json',
+    title: 'kpi project file',
+    anyOf: [mainRest, partRest],
+  };
+};

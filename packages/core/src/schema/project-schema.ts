@@ -1,0 +1,56 @@
+// The whole project file: settings plus the sections. One schema for kpi.yaml and for
+// every file under definitions/ (each holds a part of the sections). Pure.
+
+import { z } from 'zod';
+import { currencyCodeSchema, identifierSchema } from './common-schema.js';
+import { datasetSchema } from './dataset-schema.js';
+import { metricSchema } from './metric-schema.js';
+import { annotationSchema, goalSchema, kpiSchema } from './goal-schema.js';
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const settingsSchema = z.strictObject({
+  name: z.string().min(1).describe('Project name.'),
+  timezone: z
+    .string()
+    .refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin or America/New_York' })
+    .default('UTC'),
+  week_start: z.enum(WEEKDAYS).default('monday').describe('First day of a week (ISO weeks start on Monday).'),
+  fiscal_year_start: z.number().int().min(1).max(12).default(1).describe('Month the fiscal year starts (1-12).'),
+  currency: currencyCodeSchema.default('USD'),
+});
+
+const sections = {
+  datasets: z.record(identifierSchema, datasetSchema).optional(),
+  metrics: z.record(identifierSchema, metricSchema).optional(),
+  goals: z.record(identifierSchema, goalSchema).optional(),
+  kpis: z.record(identifierSchema, kpiSchema).optional(),
+  annotations: z.array(annotationSchema).optional(),
+};
+
+/** The main kpi.yaml: version, project settings and any sections. */
+export const projectFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1).describe('Project file format version.'),
+    project: settingsSchema,
+    ...sections,
+  })
+  .describe('A kpi project: datasets, metrics, goals, KPIs and annotations.');
+
+/** A file under definitions/: a part of the sections, no settings. */
+export const partFileSchema = z.strictObject({ $schema: z.string().optional(), ...sections });
+
+export type ProjectSettings = z.infer<typeof settingsSchema>;
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+export type PartFile = z.infer<typeof partFileSchema>;

@@ -1,0 +1,26 @@
+// The Engine interface: everything the rest of kpi asks of a database. IO.
+// Invariant: rows come back as plain JSON-safe values (numbers as number, DATE as
+// 'YYYY-MM-DD', TIMESTAMP as 'YYYY-MM-DD HH:MM:SS[.fff]'), whatever the driver returns.
+
+import type { Dialect } from '@kpi/semantic';
+
+export type SqlValue = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface QueryResult {
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+}
+
+export interface Engine {
+  readonly dialect: Dialect;
+  /** Runs one statement with bound parameters ($1, $2, ...) and returns its rows. */
+  query(sql: string, params?: readonly SqlValue[]): Promise<QueryResult>;
+  /** Runs statements that return nothing (DDL, DML). Parameters bind when given. */
+  exec(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Fraction of the running statement done (0..1), or undefined when unknown. */
+  progress(): number | undefined;
+  close(): Promise<void>;
+}

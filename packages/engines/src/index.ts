@@ -1,0 +1,3 @@
+// Public surface of @kpi/engines: the Engine interface and its implementations. IO.
+export * from './engine.js';
+export * from './duckdb/duckdb-engine.js';
