@@ -1,3 +1,8 @@
 // Public surface of @kpi/semantic: dialects and the metric compiler. Pure.
 export * from './dialect.js';
 export * from './dialects/duckdb-dialect.js';
+export * from './dialects/postgres-dialect.js';
+export * from './query/metric-query.js';
+export { planMetricQuery } from './query/plan-metric-query.js';
+export { renderMetricQuery } from './query/render-query.js';
+export { compileMetricQuery } from './compile-metric-query.js';

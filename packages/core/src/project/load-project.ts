@@ -75,6 +75,10 @@ const zodMessage = (zi: z.core.$ZodIssue): string => {
     return `unknown field${zi.keys.length > 1 ? 's' : ''} ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
   if (zi.code === 'invalid_union' && 'discriminator' in zi)
     return `kind must be one of: simple, snapshot, ratio, derived`;
+  if (zi.code === 'invalid_key') {
+    const key = zi.path[zi.path.length - 1];
+    return `"${String(key)}" is not a valid name: ${zi.issues[0]?.message ?? 'invalid'}`;
+  }
   return zi.message;
 };
 
