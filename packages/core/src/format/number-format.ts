@@ -38,10 +38,15 @@ export const formatValue = (value: number | null | undefined, opts: FormatOption
   const compact = opts.compact === true && Math.abs(value) >= 10_000;
   const notation = compact ? ({ notation: 'compact', maximumFractionDigits: 1 } as const) : {};
   switch (opts.unit ?? 'number') {
-    case 'percent':
-      return nf(locale, { style: 'percent', maximumFractionDigits: Math.abs(value) < 0.1 ? 2 : 1 }).format(
-        value,
-      );
+    case 'percent': {
+      // Fixed decimals so a column of rates lines up: 0.20% and 0.22%, 96.0% and 93.2%.
+      const digits = Math.abs(value) < 0.1 ? 2 : 1;
+      return nf(locale, {
+        style: 'percent',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(value);
+    }
     case 'currency':
       return nf(locale, {
         style: 'currency',

@@ -10,7 +10,6 @@ export const projectJsonSchema = (): Record<string, unknown> => {
   const { $schema: _p, ...partRest } = part as Record<string, unknown>;
   return {
     $schema,
-    $id: 'https://kpi.dev/schema/kpi.schema.json',
     title: 'kpi project file',
     anyOf: [mainRest, partRest],
   };

@@ -1,0 +1,104 @@
+// Finding and reading a project folder: kpi.yaml plus every YAML file under definitions/.
+// IO. Invariant: files are read in a stable order (kpi.yaml first, then sorted paths) so
+// messages and merges never depend on the file system's listing order.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  IoError,
+  NotFoundError,
+  ProblemsError,
+  loadProject,
+  type Issue,
+  type Project,
+  type SourceFile,
+} from '@kpi/core';
+
+export const PROJECT_FILE = 'kpi.yaml';
+export const DEFINITIONS_DIR = 'definitions';
+/** Largest project file kpi reads; a definitions file is never this large by accident. */
+const MAX_PROJECT_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface LoadedProject {
+  readonly dir: string;
+  readonly project: Project;
+  readonly warnings: readonly Issue[];
+}
+
+/** The folder holding kpi.yaml: `explicit` if given, else the nearest one upwards from `cwd`. */
+export const findProjectDir = (cwd: string, explicit?: string): string => {
+  if (explicit !== undefined) {
+    const dir = resolve(cwd, explicit);
+    if (!existsSync(join(dir, PROJECT_FILE))) {
+      throw new NotFoundError(
+        'project.not_found',
+        `no ${PROJECT_FILE} in ${dir}`,
+        'create one with `kpi init`, or point --project at the folder that holds kpi.yaml',
+      );
+    }
+    return dir;
+  }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, PROJECT_FILE))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+  throw new NotFoundError(
+    'project.not_found',
+    `no ${PROJECT_FILE} in ${resolve(cwd)} or any folder above it`,
+    'run `kpi init` (or `kpi init --demo`) to create a project, or pass --project <folder>',
+  );
+};
+
+const yamlFilesUnder = (dir: string): string[] => {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...yamlFilesUnder(p));
+    else if (/\.ya?ml$/i.test(name)) out.push(p);
+  }
+  return out;
+};
+
+const readText = (path: string, shown: string): string => {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_PROJECT_FILE_BYTES) {
+      throw new IoError(
+        'project.file_too_large',
+        `${shown} is ${size} bytes; project files are limited to ${MAX_PROJECT_FILE_BYTES} bytes`,
+        { hint: 'split it into files under definitions/' },
+      );
+    }
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof IoError) throw e;
+    throw new IoError('project.read_failed', `cannot read ${shown}: ${(e as Error).message}`, { cause: e });
+  }
+};
+
+/** The project's source files, paths relative to the project folder with forward slashes. */
+export const readProjectFiles = (dir: string): SourceFile[] => {
+  const paths = [join(dir, PROJECT_FILE), ...yamlFilesUnder(join(dir, DEFINITIONS_DIR))];
+  return paths.map((p) => {
+    const shown = relative(dir, p).split(sep).join('/');
+    return { path: shown, text: readText(p, shown) };
+  });
+};
+
+/** Loads and validates the project in `dir`; throws ProblemsError listing every issue. */
+export const openProject = (dir: string): LoadedProject => {
+  const result = loadProject(readProjectFiles(dir));
+  if (!result.ok) {
+    const n = result.issues.filter((i) => i.severity === 'error').length;
+    throw new ProblemsError(
+      'project.invalid',
+      `the project has ${n} problem${n === 1 ? '' : 's'}`,
+      result.issues,
+    );
+  }
+  return { dir, project: result.value, warnings: result.warnings ?? [] };
+};
+
+/** Where the embedded database of a project lives. */
+export const storePath = (dir: string): string => join(dir, '.kpi', 'kpi.duckdb');

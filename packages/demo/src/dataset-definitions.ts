@@ -1,0 +1,144 @@
+// The datasets section of the demo kpi.yaml: typed columns, time column, natural key and
+// dimensions of every generated dataset. Pure, readonly data. Invariant: the column order
+// here is the order of the values in the generated rows.
+
+import type { YamlValue } from './yaml-writer.js';
+
+type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'timestamp';
+
+export interface DemoDatasetDef {
+  readonly description: string;
+  readonly time: string;
+  readonly key: readonly string[];
+  readonly dimensions: readonly string[];
+  readonly columns: readonly (readonly [name: string, type: ColumnType, description?: string])[];
+}
+
+export const DATASET_DEFS: Readonly<Record<string, DemoDatasetDef>> = {
+  social_posts: {
+    description: 'One row per organic post with its lifetime performance.',
+    time: 'date',
+    key: ['post_id'],
+    dimensions: ['platform', 'format'],
+    columns: [
+      ['post_id', 'string'],
+      ['date', 'date', 'Day the post was published.'],
+      ['platform', 'string'],
+      ['format', 'string', 'carousel, reel, image, video or text.'],
+      ['impressions', 'integer'],
+      ['reach', 'integer', 'Unique accounts reached.'],
+      ['likes', 'integer'],
+      ['comments', 'integer'],
+      ['shares', 'integer'],
+      ['saves', 'integer'],
+      ['link_clicks', 'integer'],
+      ['video_views', 'integer', 'Empty for formats without video.'],
+      ['watch_time_seconds', 'integer', 'Empty for formats without video.'],
+    ],
+  },
+  paid_campaigns: {
+    description: 'Daily delivery, cost and results per paid campaign (platform reporting).',
+    time: 'date',
+    key: ['date', 'channel', 'campaign'],
+    dimensions: ['channel', 'campaign', 'market'],
+    columns: [
+      ['date', 'date'],
+      ['channel', 'string'],
+      ['campaign', 'string'],
+      ['market', 'string', 'Country the campaign targets: de, at or nl.'],
+      ['impressions', 'integer'],
+      ['clicks', 'integer'],
+      ['spend', 'number'],
+      ['leads', 'integer', 'Qualified sign-ups for a subscription trial or an office-coffee quote.'],
+      ['conversions', 'integer', 'Purchases attributed by the ad platform.'],
+      ['revenue', 'number', 'Revenue attributed by the ad platform.'],
+    ],
+  },
+  web_sessions: {
+    description: 'Daily shop sessions by traffic source (web analytics).',
+    time: 'date',
+    key: ['date', 'source', 'medium', 'utm_campaign'],
+    dimensions: ['source', 'medium', 'utm_campaign'],
+    columns: [
+      ['date', 'date'],
+      ['source', 'string'],
+      ['medium', 'string'],
+      ['utm_campaign', 'string'],
+      ['sessions', 'integer'],
+      ['engaged_sessions', 'integer'],
+      ['conversions', 'integer', 'Orders.'],
+      ['revenue', 'number', 'Order revenue.'],
+    ],
+  },
+  followers: {
+    description: 'Daily follower count per platform (a level, not a flow).',
+    time: 'date',
+    key: ['date', 'platform'],
+    dimensions: ['platform'],
+    columns: [
+      ['date', 'date'],
+      ['platform', 'string'],
+      ['followers', 'integer'],
+    ],
+  },
+  email_campaigns: {
+    description: 'One row per newsletter or campaign send.',
+    time: 'date',
+    key: ['send_id'],
+    dimensions: ['campaign'],
+    columns: [
+      ['send_id', 'string'],
+      ['date', 'date'],
+      ['campaign', 'string'],
+      ['sent', 'integer'],
+      ['delivered', 'integer'],
+      ['opens', 'integer', 'Unique opens.'],
+      ['clicks', 'integer', 'Unique clicks.'],
+      ['unsubscribes', 'integer'],
+      ['revenue', 'number'],
+    ],
+  },
+  mentions: {
+    description: 'Public mentions of the brand found by social listening.',
+    time: 'timestamp',
+    key: ['mention_id'],
+    dimensions: ['platform'],
+    columns: [
+      ['mention_id', 'string'],
+      ['timestamp', 'timestamp'],
+      ['platform', 'string'],
+      ['text', 'string'],
+      ['author_followers', 'integer'],
+    ],
+  },
+  support_messages: {
+    description: 'Inbound customer-care messages.',
+    time: 'received_at',
+    key: ['message_id'],
+    dimensions: ['channel', 'resolved'],
+    columns: [
+      ['message_id', 'string'],
+      ['received_at', 'timestamp'],
+      ['channel', 'string', 'email, chat, instagram_dm or x.'],
+      ['first_response_seconds', 'integer'],
+      ['resolved', 'boolean'],
+    ],
+  },
+};
+
+/** The datasets section as YAML-ready data. */
+export const datasetsSection = (): { readonly [name: string]: YamlValue } =>
+  Object.fromEntries(
+    Object.entries(DATASET_DEFS).map(([name, d]) => [
+      name,
+      {
+        description: d.description,
+        time: d.time,
+        key: d.key,
+        dimensions: d.dimensions,
+        columns: Object.fromEntries(
+          d.columns.map(([col, type, description]) => [col, { type, description }]),
+        ),
+      },
+    ]),
+  );

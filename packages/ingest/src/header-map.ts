@@ -1,0 +1,55 @@
+// Maps a file's header (CSV) or keys (JSON) onto a dataset's columns. Pure.
+// Invariants: matching is case-insensitive and trimmed (spaces and dashes also match
+// underscores), through each column's `source` names; the first matching header wins;
+// key, time and `required` columns are required, others may be absent.
+
+import type { DatasetDef } from '@kpi/core';
+
+export interface MappedColumn {
+  readonly column: string;
+  /** 0-based index of the field in the file (CSV) or of the key (JSON). */
+  readonly index: number;
+  readonly header: string;
+}
+
+export interface HeaderMapping {
+  readonly mapped: readonly MappedColumn[];
+  readonly ignored: readonly string[];
+  /** Required columns absent from the file. */
+  readonly missingRequired: readonly string[];
+  /** Optional columns absent from the file (become NULL). */
+  readonly missingOptional: readonly string[];
+}
+
+const norm = (s: string): string => s.trim().toLowerCase();
+const loose = (s: string): string => norm(s).replace(/[\s-]+/g, '_');
+
+/** The header names a column answers to, normalised. */
+export const namesOf = (column: string, def: DatasetDef): readonly string[] => {
+  const src = def.columns[column]?.source;
+  const names = src === undefined ? [column] : [...(Array.isArray(src) ? src : [src]), column];
+  return names.map(norm);
+};
+
+export const isRequired = (column: string, def: DatasetDef): boolean =>
+  column === def.time || def.key.includes(column) || def.columns[column]?.required === true;
+
+export const mapHeaders = (headers: readonly string[], def: DatasetDef): HeaderMapping => {
+  const taken = new Set<number>();
+  const mapped: MappedColumn[] = [];
+  const missingRequired: string[] = [];
+  const missingOptional: string[] = [];
+  for (const column of Object.keys(def.columns)) {
+    const names = namesOf(column, def);
+    const looseNames = names.map(loose);
+    let index = headers.findIndex((h, i) => !taken.has(i) && names.includes(norm(h)));
+    if (index < 0) index = headers.findIndex((h, i) => !taken.has(i) && looseNames.includes(loose(h)));
+    if (index >= 0) {
+      taken.add(index);
+      mapped.push({ column, index, header: headers[index] ?? '' });
+    } else if (isRequired(column, def)) missingRequired.push(column);
+    else missingOptional.push(column);
+  }
+  const ignored = headers.filter((_, i) => !taken.has(i));
+  return { mapped, ignored, missingRequired, missingOptional };
+};

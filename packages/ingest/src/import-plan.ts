@@ -1,0 +1,161 @@
+// What an import will read: format, delimiter, the file's fields and how they map onto
+// the dataset's columns, and how values are written. IO (JSON keys are read through the
+// engine). Invariant: a plan is only returned when every required column is present; the
+// file problems found here (empty file, wrong delimiter, missing column) are thrown as a
+// ProblemsError before any table is touched.
+
+import { ProblemsError, type DatasetDef, type Issue } from '@kpi/core';
+import type { Engine } from '@kpi/engines';
+import { delimiterName, fitsBetter, parseRecords, scoreDelimiter, sniffDelimiter } from './csv-sniff.js';
+import type { FileHead } from './file-head.js';
+import { mapHeaders, type HeaderMapping } from './header-map.js';
+import type { ImportFormat, ImportOptions } from './import-types.js';
+import { sqlString } from './value-sql.js';
+
+export interface ImportPlan {
+  readonly dataset: string;
+  readonly def: DatasetDef;
+  readonly path: string;
+  readonly format: ImportFormat;
+  readonly delimiter: string;
+  readonly quote: string;
+  /** The file's header fields (CSV) or keys (JSON), in file order. */
+  readonly fields: readonly string[];
+  readonly mapping: HeaderMapping;
+  /** First data records (CSV only), to choose the route. */
+  readonly sample: readonly (readonly string[])[];
+  readonly decimalComma: boolean;
+  /** Per column: the strftime format accepted besides ISO. */
+  readonly formats: Readonly<Record<string, string | undefined>>;
+}
+
+const fileIssue = (code: string, message: string, file: string, hint?: string): Issue => ({
+  code,
+  severity: 'error',
+  message,
+  path: [],
+  position: { file, line: 1, column: 0 },
+  ...(hint === undefined ? {} : { hint }),
+});
+
+export const fileProblem = (code: string, message: string, file: string, hint?: string): ProblemsError =>
+  new ProblemsError(code, message, [fileIssue(code, message, file, hint)], { file });
+
+const emptyFile = (file: string, headerOnly: boolean): ProblemsError =>
+  fileProblem(
+    'import.file.empty',
+    headerOnly ? `${file} has a header but no data rows` : `${file} is empty`,
+    file,
+    'export the data again; nothing was imported',
+  );
+
+/** The read_json call for a file (all keys as VARCHAR when `keys` is given). */
+export const readJsonSql = (path: string, format: ImportFormat, keys?: readonly string[]): string => {
+  const fmt = format === 'json' ? 'array' : 'newline_delimited';
+  const cols = keys ? `, columns={${keys.map((k) => `${sqlString(k)}: 'VARCHAR'`).join(', ')}}` : '';
+  return `read_json(${sqlString(path)}, format='${fmt}'${cols})`;
+};
+
+const jsonKeys = async (engine: Engine, head: FileHead): Promise<string[]> => {
+  try {
+    const r = await engine.query(`DESCRIBE SELECT * FROM ${readJsonSql(head.path, head.format)}`);
+    return r.rows.map((row) => String(row['column_name']));
+  } catch (e) {
+    const msg = (e instanceof Error ? e.message : String(e)).replace(/^database error: /, '');
+    throw fileProblem(
+      'import.file.bad_json',
+      `${head.path} is not valid ${head.format === 'json' ? 'JSON (an array of objects)' : 'NDJSON (one object per line)'}: ${msg}`,
+      head.path,
+      head.format === 'json' ? 'for one object per line, use the ndjson format' : undefined,
+    );
+  }
+};
+
+const missingColumns = (
+  file: string,
+  mapping: HeaderMapping,
+  fields: readonly string[],
+  def: DatasetDef,
+): ProblemsError => {
+  const found = fields.length ? fields.map((f) => JSON.stringify(f)).join(', ') : '(none)';
+  const issues = mapping.missingRequired.map((c) => {
+    const src = def.columns[c]?.source;
+    const names =
+      src === undefined
+        ? `"${c}"`
+        : [c, ...(Array.isArray(src) ? src : [src])].map((n) => `"${n}"`).join(' or ');
+    return fileIssue(
+      'import.file.missing_column',
+      `required column ${c} is missing: no header named ${names}; headers found: ${found}`,
+      file,
+      `rename the header in the file, or add its name to "source" of column ${c} in kpi.yaml`,
+    );
+  });
+  const names = mapping.missingRequired.join(', ');
+  return new ProblemsError(
+    'import.file.missing_column',
+    `${file}: missing required column(s) ${names}`,
+    issues,
+    { file },
+  );
+};
+
+const csvFields = (head: FileHead, def: DatasetDef, opts: ImportOptions, quote: string) => {
+  const count = (h: readonly string[]) => mapHeaders(h, def).mapped.length;
+  const best = sniffDelimiter(head.text, quote, head.complete, count)[0];
+  if (opts.delimiter === undefined) return best;
+  const given = scoreDelimiter(head.text, opts.delimiter, quote, head.complete, count);
+  if (best && best.delimiter !== opts.delimiter && fitsBetter(best, given)) {
+    throw fileProblem(
+      'import.file.wrong_delimiter',
+      `${head.path} does not look ${delimiterName(opts.delimiter)}-separated: its header splits into ${given.headerFields} column(s) with it, but into ${best.headerFields} with ${delimiterName(best.delimiter)} (${best.mapped} matching the dataset)`,
+      head.path,
+      `use the delimiter ${best.delimiter === '\t' ? '"\\t" (tab)' : `"${best.delimiter}"`}, or leave it out to detect it`,
+    );
+  }
+  return given;
+};
+
+export const planImport = async (
+  engine: Engine,
+  dataset: string,
+  def: DatasetDef,
+  head: FileHead,
+  opts: ImportOptions,
+): Promise<ImportPlan> => {
+  const quote = opts.quote ?? '"';
+  if (
+    head.text.trim() === '' ||
+    (head.complete && head.format === 'json' && /^\[\s*\]$/.test(head.text.trim()))
+  ) {
+    throw emptyFile(head.path, false);
+  }
+  let fields: readonly string[];
+  let sample: readonly (readonly string[])[] = [];
+  let delimiter = opts.delimiter ?? ',';
+  if (head.format === 'csv') {
+    const scored = csvFields(head, def, opts, quote);
+    const records = scored?.records ?? [];
+    delimiter = scored?.delimiter ?? delimiter;
+    fields = (records[0] ?? []).map((f) => f.trim());
+    if (head.complete && records.length === 1) throw emptyFile(head.path, true);
+    sample = parseRecords(head.text, delimiter, quote, 1001, head.complete).slice(1);
+  } else fields = await jsonKeys(engine, head);
+  const mapping = mapHeaders(fields, def);
+  if (mapping.missingRequired.length > 0) throw missingColumns(head.path, mapping, fields, def);
+  const formats: Record<string, string | undefined> = {};
+  for (const [c, col] of Object.entries(def.columns)) formats[c] = opts.dateFormat ?? col.format;
+  return {
+    dataset,
+    def,
+    path: head.path,
+    format: head.format,
+    delimiter,
+    quote,
+    fields,
+    mapping,
+    sample,
+    decimalComma: opts.decimalComma === true,
+    formats,
+  };
+};

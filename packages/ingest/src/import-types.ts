@@ -1,0 +1,59 @@
+// Public types of the file import: options, summary, dataset statistics. Pure types.
+// Invariant: counts in a summary add up: rowsRead = inserted + updated + rejected
+// (a dry run reports what an import would do and changes nothing).
+
+export type ImportFormat = 'csv' | 'ndjson' | 'json';
+
+export interface ImportOptions {
+  /** Default: from the extension (.csv/.tsv/.txt -> csv, .ndjson/.jsonl -> ndjson, .json -> json). */
+  readonly format?: ImportFormat;
+  /** CSV delimiter; detected from the header and the first lines when not given. */
+  readonly delimiter?: string;
+  /** CSV quote character (default "). */
+  readonly quote?: string;
+  /** Numbers are written 1.234,5 (comma decimal, dot or space thousands). */
+  readonly decimalComma?: boolean;
+  /** strftime format for dates and timestamps in this file; overrides the columns' `format`. */
+  readonly dateFormat?: string;
+  /** Load the good rows and write the bad ones, with line and reason, to this CSV file. */
+  readonly rejectsPath?: string;
+  /** Check the file and report what would happen, changing nothing. */
+  readonly dryRun?: boolean;
+  /** Refuse files larger than this (default 2 GiB). */
+  readonly maxFileBytes?: number;
+  /** Called while the import runs: fraction done (0..1) when known, and the phase. */
+  readonly onProgress?: (fraction: number | undefined, phase: string) => void;
+}
+
+export interface ImportSummary {
+  readonly dataset: string;
+  readonly file: string;
+  readonly format: ImportFormat;
+  readonly rowsRead: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly rejected: number;
+  readonly seconds: number;
+  /** Where the rejected rows were written (only with `rejectsPath` and rejected > 0). */
+  readonly rejectsPath?: string;
+  /** File columns that match no dataset column. */
+  readonly ignoredColumns: readonly string[];
+  /** Optional dataset columns absent from the file (stored as NULL). */
+  readonly missingColumns: readonly string[];
+  readonly dryRun: boolean;
+  /** 'fast': clean file loaded by the typed reader; 'checked': the row-by-row checked route. */
+  readonly route: 'fast' | 'checked';
+}
+
+export interface DatasetStats {
+  readonly dataset: string;
+  readonly rows: number;
+  /** Earliest and latest value of the time column (YYYY-MM-DD or timestamp text), null when empty. */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly lastImport: { readonly at: string; readonly file: string; readonly rows: number } | null;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
+/** At most this many problems are listed in an error; the total is always counted. */
+export const MAX_LISTED_PROBLEMS = 1000;
