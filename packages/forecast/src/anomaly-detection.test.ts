@@ -1,0 +1,74 @@
+// Tests for anomaly and level-shift detection on generated labelled series: precision and
+// recall over many seeds, plus the shape of what is reported.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectAnomalies } from './anomaly-detection.js';
+import { detectLevelShifts } from './level-shift-detection.js';
+import { generateLabelledSeries } from './synthetic-series.js';
+
+describe('detectAnomalies', () => {
+  test('finds injected spikes and dips with good precision and recall', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let s = 0; s < 60; s++) {
+      const g = generateLabelledSeries(s, {
+        anomalies: 4,
+        shifts: s % 3 === 0 ? 1 : 0,
+        gaps: 0.02,
+        anomalySize: 5,
+      });
+      const found = detectAnomalies({ values: g.values, period: g.period }).map((a) => a.index);
+      for (const i of found)
+        if (g.anomalies.includes(i)) tp++;
+        else fp++;
+      for (const i of g.anomalies) if (!found.includes(i)) fn++;
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    assert.ok(precision >= 0.85, `precision ${precision}`);
+    assert.ok(recall >= 0.8, `recall ${recall}`);
+  });
+
+  test('reports the expected range and direction; ignores gaps and clean series', () => {
+    const clean = generateLabelledSeries(99, { anomalies: 0, noise: 0.03 });
+    assert.equal(detectAnomalies({ values: clean.values, period: 7 }).length, 0);
+    const values = [...clean.values];
+    values[100] = (values[100] as number) * 2;
+    values[101] = null;
+    const [a, ...rest] = detectAnomalies({ values, period: 7 });
+    assert.equal(rest.length, 0);
+    assert.ok(a);
+    assert.equal(a.index, 100);
+    assert.equal(a.direction, 'high');
+    assert.ok(a.expectedLow < a.expected && a.expected < a.expectedHigh && a.value > a.expectedHigh);
+    assert.equal(detectAnomalies({ values: [1, 2, 3] }).length, 0, 'too short to judge');
+  });
+});
+
+describe('detectLevelShifts', () => {
+  test('finds injected shifts and stays quiet on clean series', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let s = 0; s < 60; s++) {
+      const g = generateLabelledSeries(1000 + s, { anomalies: 3, shifts: s % 2, shiftSize: 6, gaps: 0.02 });
+      const found = detectLevelShifts({ values: g.values, period: g.period }).map((x) => x.index);
+      for (const i of found)
+        if (g.shifts.some((t) => Math.abs(t - i) <= 3)) tp++;
+        else fp++;
+      for (const t of g.shifts) if (!found.some((i) => Math.abs(t - i) <= 3)) fn++;
+    }
+    assert.ok(tp / (tp + fp) >= 0.85, `precision ${tp / (tp + fp)}`);
+    assert.ok(tp / (tp + fn) >= 0.85, `recall ${tp / (tp + fn)}`);
+  });
+
+  test('reports the levels either side', () => {
+    const values = Array.from({ length: 60 }, (_, t) => (t < 30 ? 100 : 160) + (t % 2));
+    const [shift, ...rest] = detectLevelShifts({ values });
+    assert.equal(rest.length, 0);
+    assert.ok(shift);
+    assert.equal(shift.index, 30);
+    assert.ok(Math.abs(shift.before - 100.5) <= 0.5 && Math.abs(shift.after - 160.5) <= 0.5);
+  });
+});

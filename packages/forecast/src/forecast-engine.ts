@@ -1,0 +1,145 @@
+// forecast(): the public entry point. Cleans the series, fits the candidate models, picks
+// and combines them by their error on a holdout window at the end of the series, and
+// calibrates the interval width on the same window. Pure and deterministic.
+// Invariant: never returns NaN; series that cannot support a forecast get a failed Result.
+
+import type { Result } from '@kpi/core';
+import { fail, issue, ok } from '@kpi/core';
+import { mae, maseScale } from './accuracy-metrics.js';
+import { candidateFitters } from './candidate-models.js';
+import type { CandidateName } from './candidate-models.js';
+import type { Forecast, ForecastOptions, SeriesInput } from './forecast-types.js';
+import { combineForecasts } from './model-combination.js';
+import type { FittedModel, ModelForecast } from './model-types.js';
+import { Z80, Z95 } from './normal-distribution.js';
+import type { Fitter } from './seasonal-adjustment.js';
+import { prepareSeries } from './series-preparation.js';
+
+/** Members of the combination: the best three by holdout error, within 2× of the best. */
+const TOP_K = 3;
+const WITHIN = 2;
+/** Prior weight (in holdout steps) pulling the interval scale towards the model's own. */
+const CALIBRATION_PRIOR = 20;
+
+export const periodsOf = (s: SeriesInput): number[] =>
+  (s.period === undefined ? [] : typeof s.period === 'number' ? [s.period] : [...s.period]).filter(
+    (m) => Number.isInteger(m) && m > 1,
+  );
+
+interface Scored {
+  readonly name: CandidateName;
+  readonly fitter: Fitter;
+  readonly fit: FittedModel;
+  readonly error: number;
+  readonly holdout: ModelForecast;
+}
+
+const holdoutScores = (
+  y: Float64Array,
+  fitters: ReadonlyMap<CandidateName, Fitter>,
+  v: number,
+  m: number,
+): Scored[] => {
+  const train = y.subarray(0, y.length - v);
+  const actual = y.subarray(y.length - v);
+  const scale = maseScale(train, m) || maseScale(train, 1) || 1;
+  const out: Scored[] = [];
+  for (const [name, fitter] of fitters) {
+    const fit = fitter(train);
+    if (fit === undefined) continue;
+    const f = fit.forecast(v);
+    const error = mae(actual, f.mean) / scale;
+    if (Number.isFinite(error)) out.push({ name, fitter, fit, error, holdout: f });
+  }
+  return out.sort((a, b) => a.error - b.error);
+};
+
+/** Interval scale from holdout z-scores, shrunk towards 1. */
+const calibrationScale = (actual: Float64Array, f: ModelForecast): number => {
+  let z2 = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const sd = f.sd[i] as number;
+    const e = (actual[i] as number) - (f.mean[i] as number);
+    const z = sd > 0 ? e / sd : e === 0 ? 0 : 5;
+    z2 += Math.min(z * z, 25);
+  }
+  return Math.sqrt((CALIBRATION_PRIOR + z2) / (CALIBRATION_PRIOR + actual.length));
+};
+
+export const forecast = (
+  series: SeriesInput,
+  horizon: number,
+  options: ForecastOptions = {},
+): Result<Forecast> => {
+  if (!Number.isInteger(horizon) || horizon < 1)
+    return fail([
+      issue('forecast.horizon_invalid', `horizon must be a positive integer, got ${horizon}`, ['horizon']),
+    ]);
+  const prep = prepareSeries(series.values);
+  if (!prep.ok) return prep;
+  const { y, trailingGaps, nonNegative: observedNonNegative } = prep.value;
+  const n = y.length;
+  const steps = horizon + trailingGaps;
+  const periods = periodsOf(series);
+  const m = Math.min(...periods.filter((p) => n >= 2 * p), Number.MAX_SAFE_INTEGER);
+  const seasonM = Number.isFinite(m) && m < Number.MAX_SAFE_INTEGER ? m : 1;
+  const method = options.method ?? 'auto';
+  const all = candidateFitters(periods);
+  let fitters: Map<CandidateName, Fitter>;
+  if (method === 'auto') fitters = new Map(all);
+  else if (method === 'snaive') {
+    const name = `snaive${Math.max(...periods, 1)}` as CandidateName;
+    fitters = new Map([[name, all.get(name) ?? (all.get('naive2') as Fitter)]]);
+  } else fitters = new Map([[method, all.get(method) as Fitter]]);
+  const v = Math.min(steps, Math.floor(n / 4));
+  const scored = v >= 2 && n - v >= 8 ? holdoutScores(y, fitters, v, seasonM) : [];
+  const best = scored[0];
+  const members = best ? scored.slice(0, TOP_K).filter((s) => s.error <= best.error * WITHIN + 1e-12) : [];
+  // members refit their holdout specification (warm-started) on the full series
+  const chosen: Fitter[] =
+    members.length > 0 ? members.map((s) => s.fit.refit ?? s.fitter) : [...fitters.values()].slice(0, 3);
+  const fits: ModelForecast[] = [];
+  for (const fitter of chosen) {
+    const fit = fitter(y);
+    if (fit !== undefined) fits.push(fit.forecast(steps));
+  }
+  if (fits.length === 0)
+    return fail([
+      issue(
+        'forecast.not_enough_data',
+        `no model could be fitted to ${n} points`,
+        ['values'],
+        'wait for more data',
+      ),
+    ]);
+  const combined = combineForecasts(fits);
+  let k = 1;
+  if (options.calibrate !== false && members.length > 0 && members.length === fits.length) {
+    const hold = combineForecasts(members.map((s) => s.holdout));
+    k = calibrationScale(y.subarray(n - v), hold);
+  }
+  const nonNegative = options.nonNegative ?? observedNonNegative;
+  const clip = (x: number): number => (nonNegative ? Math.max(0, x) : x);
+  const pick = (a: Float64Array, f: (x: number, i: number) => number): number[] => {
+    const out: number[] = [];
+    for (let i = trailingGaps; i < steps; i++) out.push(f(a[i] as number, i));
+    return out;
+  };
+  const sd = pick(combined.sd, (s) => (Number.isFinite(s) ? s * k : 0));
+  const mean = pick(combined.mean, clip);
+  const bound = (z: number) => (x: number, i: number) => clip(x + z * (sd[i - trailingGaps] as number));
+  return ok({
+    model: combined.model,
+    horizon,
+    mean,
+    low80: pick(combined.mean, bound(-Z80)),
+    high80: pick(combined.mean, bound(Z80)),
+    low95: pick(combined.mean, bound(-Z95)),
+    high95: pick(combined.mean, bound(Z95)),
+    sd,
+    psi: Array.from(combined.psi.subarray(0, horizon)),
+    nonNegative,
+    observations: prep.value.observed,
+    calibration: k,
+  });
+};

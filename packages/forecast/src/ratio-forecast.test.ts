@@ -1,0 +1,38 @@
+// Tests for ratio KPIs forecast from numerator and denominator: bounded to [0, 1], period
+// ratio as Σnum/Σden, and probabilities from the simulated totals.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRandom } from './random-source.js';
+import { forecastRatio, ratioProbability } from './ratio-forecast.js';
+
+describe('forecastRatio', () => {
+  test('a conversion rate stays in [0, 1] and centres on Σnum/Σden', () => {
+    const rnd = createRandom(21);
+    const den = Array.from({ length: 90 }, () => Math.round(200 + 40 * rnd.normal()));
+    const num = den.map((d) => Math.round(d * (0.9 + 0.05 * rnd.normal())));
+    const r = forecastRatio({ values: num }, { values: den }, 14, {
+      achievedNumerator: 900,
+      achievedDenominator: 1000,
+    });
+    assert.ok(r.ok);
+    for (const key of ['median', 'low95', 'high95'] as const)
+      assert.ok(
+        r.value[key].every((v) => v >= 0 && v <= 1),
+        `${key} within [0, 1]`,
+      );
+    const sums = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    const point = (900 + sums(r.value.numerator.mean)) / (1000 + sums(r.value.denominator.mean));
+    const samples = r.value.totalSamples;
+    const med = samples[Math.floor(samples.length / 2)] as number;
+    assert.ok(Math.abs(med - point) < 0.01, `median ${med} vs ${point}`);
+    const pHigh = ratioProbability(r.value, 0.99);
+    const pLow = ratioProbability(r.value, 0.8);
+    assert.ok(pHigh < 0.05 && pLow > 0.95, `${pHigh} ${pLow}`);
+    assert.equal(ratioProbability(r.value, 0.8, true), 1 - pLow);
+  });
+
+  test('fails when a component cannot be forecast', () => {
+    const r = forecastRatio({ values: [1, 2] }, { values: [3, 4, 5, 6, 7, 8] }, 3);
+    assert.equal(r.ok, false);
+  });
+});
