@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/{core,semantic,demo}/src/**/*.ts'],
+    files: ['packages/{core,semantic,scorecard,rules,forecast,demo}/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', ioImports] },
   },

@@ -10,15 +10,27 @@ import { validateCommand } from './commands/validate-command.js';
 import { importCommand } from './commands/import-command.js';
 import { queryCommand } from './commands/query-command.js';
 import { datasetsCommand } from './commands/datasets-command.js';
+import { checkCommand } from './commands/check-command.js';
 import { schemaCommand } from './commands/schema-command.js';
+import { statusCommand } from './commands/status-command.js';
+import { explainCommand } from './commands/explain-command.js';
+import { serveCommand } from './commands/serve-command.js';
+import { userCommand } from './commands/user-command.js';
+import { tokenCommand } from './commands/token-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
   validateCommand,
   importCommand,
   queryCommand,
+  statusCommand,
+  explainCommand,
+  checkCommand,
   datasetsCommand,
   schemaCommand,
+  serveCommand,
+  userCommand,
+  tokenCommand,
 ];
 
 const version = (): string => {

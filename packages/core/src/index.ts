@@ -14,3 +14,6 @@ export * from './project/validate-project.js';
 export * from './expr/expression-parser.js';
 export * from './time/calendar.js';
 export * from './format/number-format.js';
+export * from './time/period-range.js';
+export * from './time/comparison-window.js';
+export * from './time/date-label.js';

@@ -18,8 +18,18 @@ export interface Engine {
   query(sql: string, params?: readonly SqlValue[]): Promise<QueryResult>;
   /** Runs statements that return nothing (DDL, DML). Parameters bind when given. */
   exec(sql: string, params?: readonly SqlValue[]): Promise<void>;
-  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `fn` in a transaction: committed when it resolves, rolled back when it throws.
+   * The transaction is exclusive (see `exclusive`): no other caller's statement runs inside it.
+   */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with the connection to itself: statements issued from inside `fn` (in its
+   * async context) run; every other caller's statements wait until `fn` settles. For work
+   * that spans several statements and session state (temp tables, SET), e.g. an import.
+   * Nested calls from inside `fn` pass straight through.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Fraction of the running statement done (0..1), or undefined when unknown. */
   progress(): number | undefined;
   close(): Promise<void>;

@@ -34,7 +34,7 @@ export const stageFile = async (engine: Engine, plan: ImportPlan): Promise<numbe
         severity: 'error',
         message,
         path: [],
-        position: { file: plan.path, line, column: 0 },
+        position: { file: plan.path, line, column: 1 },
         hint:
           plan.format === 'csv'
             ? 'check the quoting and the number of fields on that line, and the delimiter'

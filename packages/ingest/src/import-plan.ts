@@ -34,7 +34,7 @@ const fileIssue = (code: string, message: string, file: string, hint?: string): 
   severity: 'error',
   message,
   path: [],
-  position: { file, line: 1, column: 0 },
+  position: { file, line: 1, column: 1 },
   ...(hint === undefined ? {} : { hint }),
 });
 

@@ -1,4 +1,5 @@
 // `kpi datasets`: row counts, time ranges and the last import of each dataset.
+import { basename } from 'node:path';
 import { findProjectDir, listDatasets, openProject } from '@kpi/app';
 import { parse } from '../args.js';
 import type { Command } from '../cli-context.js';
@@ -28,7 +29,7 @@ options:
       rows: s.rows,
       from: s.from ?? '—',
       to: s.to ?? '—',
-      'last import': s.lastImport ? `${s.lastImport.at} (${s.lastImport.file})` : '—',
+      'last import': s.lastImport ? `${s.lastImport.at.slice(0, 16)} ${basename(s.lastImport.file)}` : '—',
     }));
     ctx.out(
       renderTable(

@@ -8,6 +8,8 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 export const CADENCES = ['weekly', 'monthly', 'quarterly'] as const;
 export type Cadence = (typeof CADENCES)[number];
 export const INDICATORS = ['leading', 'lagging'] as const;
+export const TARGET_PATHS = ['linear', 'seasonal'] as const;
+export type TargetPath = (typeof TARGET_PATHS)[number];
 
 export const goalSchema = z
   .strictObject({
@@ -33,8 +35,33 @@ export const targetSchema = z
       .min(0)
       .optional()
       .describe('Allowed miss, as a fraction of the target (0.05 = 5%) before the KPI counts as off.'),
+    path: z
+      .enum(TARGET_PATHS)
+      .optional()
+      .describe(
+        'How the expected value moves from the baseline to the target: linear (default) or seasonal (shaped like the same days last year; additive metrics only).',
+      ),
   })
   .describe('What the KPI must achieve.');
+
+export const thresholdsSchema = z
+  .strictObject({
+    at_risk: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('How far behind the target path or past the limit (fraction, 0.05 = 5%) the KPI may be and still count as on track.'),
+    off_track: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('How far behind (fraction) before the KPI counts as off track rather than at risk.'),
+  })
+  .refine((t) => t.at_risk === undefined || t.off_track === undefined || t.at_risk <= t.off_track, {
+    error: 'at_risk must not be larger than off_track',
+    path: ['off_track'],
+  })
+  .describe('Status thresholds of this KPI; defaults depend on the target kind and its tolerance.');
 
 export const baselineSchema = z
   .union([
@@ -58,6 +85,7 @@ export const kpiSchema = z
     filter: filterSchema.optional(),
     target: targetSchema.optional(),
     baseline: baselineSchema.optional(),
+    thresholds: thresholdsSchema.optional(),
     owner: z.string().min(1).optional(),
     cadence: z.enum(CADENCES).optional().describe('How often the KPI is reviewed.'),
     indicator: z.enum(INDICATORS).optional().describe('leading (predicts the outcome) or lagging (is the outcome).'),
@@ -78,6 +106,7 @@ export const annotationSchema = z
 
 export type GoalDef = z.infer<typeof goalSchema>;
 export type TargetDef = z.infer<typeof targetSchema>;
+export type ThresholdsDef = z.infer<typeof thresholdsSchema>;
 export type BaselineDef = z.infer<typeof baselineSchema>;
 export type KpiDef = z.infer<typeof kpiSchema>;
 export type AnnotationDef = z.infer<typeof annotationSchema>;

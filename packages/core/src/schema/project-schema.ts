@@ -19,6 +19,22 @@ export const isTimeZone = (tz: string): boolean => {
   }
 };
 
+/** Configuration of one check: a severity, or a severity with the reason it was changed. */
+export const checkSettingSchema = z
+  .union([
+    z.enum(['error', 'warning', 'info', 'off']),
+    z.strictObject({
+      severity: z.enum(['error', 'warning', 'info', 'off']),
+      reason: z.string().min(1).describe('Why the check is changed or switched off; shown in reports.'),
+    }),
+  ])
+  .describe('error, warning, info or off; or {severity, reason}.');
+
+/** Checks configured by rule id, e.g. {"goal.focus": {severity: off, reason: "..."}}. */
+export const checksSchema = z
+  .record(z.string().regex(/^[a-z_]+\.[a-z_]+$/, { error: 'must be a check id such as kpi.vanity or goal.focus' }), checkSettingSchema)
+  .describe('Severity overrides of kpi check rules (kpi check --list-rules shows the ids).');
+
 export const settingsSchema = z.strictObject({
   name: z.string().min(1).describe('Project name.'),
   timezone: z
@@ -28,6 +44,7 @@ export const settingsSchema = z.strictObject({
   week_start: z.enum(WEEKDAYS).default('monday').describe('First day of a week (ISO weeks start on Monday).'),
   fiscal_year_start: z.number().int().min(1).max(12).default(1).describe('Month the fiscal year starts (1-12).'),
   currency: currencyCodeSchema.default('USD'),
+  checks: checksSchema.optional(),
 });
 
 const sections = {

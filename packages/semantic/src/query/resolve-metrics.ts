@@ -62,8 +62,15 @@ const canonical = (conds: readonly Condition[]): Condition[] => {
 export const filterConditions = (filter: Filter | undefined): Condition[] =>
   Object.entries(filter ?? {}).map(([dimension, v]) => ({ dimension, values: Array.isArray(v) ? v : [v] }));
 
-/** Resolves `names` (each assumed defined) into trees and leaves. */
-export const resolveMetrics = (project: Project, names: readonly string[]): ResolvedMetrics => {
+/**
+ * Resolves `names` (each assumed defined) into trees and leaves. `inherited` conditions
+ * (an extra filter, e.g. a KPI's) apply to every leaf, like a ratio's filter does.
+ */
+export const resolveMetrics = (
+  project: Project,
+  names: readonly string[],
+  inherited: readonly Condition[] = [],
+): ResolvedMetrics => {
   const leaves = new Map<string, LeafDraft>();
   const issues = new Map<string, Issue>();
   const problem = (metric: string, field: string | undefined, message: string, hint: string): undefined => {
@@ -185,7 +192,7 @@ export const resolveMetrics = (project: Project, names: readonly string[]): Reso
   const datasets = new Map<string, readonly string[]>();
   for (const name of names) {
     read = new Set();
-    const node = resolve(name, [], []);
+    const node = resolve(name, inherited, []);
     datasets.set(name, [...read].sort());
     if (node) nodes.set(name, node);
   }

@@ -1,0 +1,51 @@
+// The tables behind accounts, sessions, tokens, idempotent pushes, change history and
+// reviews, kept in the project's store (.kpi/, git-ignored: no credentials in git). IO.
+// Invariant: created once per engine, before any access use-case runs.
+
+import type { Engine } from '@kpi/engines';
+
+export const ACCESS_TABLES = {
+  users: '_kpi_users',
+  sessions: '_kpi_sessions',
+  tokens: '_kpi_tokens',
+  idempotency: '_kpi_idempotency',
+  changes: '_kpi_changes',
+  reviews: '_kpi_reviews',
+} as const;
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS _kpi_users (email VARCHAR PRIMARY KEY, name VARCHAR, role VARCHAR NOT NULL,
+     password_hash VARCHAR NOT NULL, created_at VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS _kpi_sessions (id_hash VARCHAR PRIMARY KEY, email VARCHAR NOT NULL,
+     csrf VARCHAR NOT NULL, expires_at VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS _kpi_tokens (id VARCHAR PRIMARY KEY, token_hash VARCHAR NOT NULL UNIQUE,
+     name VARCHAR NOT NULL, email VARCHAR NOT NULL, access VARCHAR NOT NULL, datasets VARCHAR,
+     created_at VARCHAR NOT NULL, revoked_at VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS _kpi_idempotency (scope VARCHAR NOT NULL, key VARCHAR NOT NULL,
+     request_hash VARCHAR NOT NULL, response VARCHAR NOT NULL, created_at VARCHAR NOT NULL,
+     PRIMARY KEY (scope, key))`,
+  `CREATE SEQUENCE IF NOT EXISTS _kpi_changes_seq`,
+  `CREATE TABLE IF NOT EXISTS _kpi_changes (id BIGINT PRIMARY KEY DEFAULT nextval('_kpi_changes_seq'),
+     changed_at VARCHAR NOT NULL, actor VARCHAR NOT NULL, entity VARCHAR NOT NULL, name VARCHAR NOT NULL,
+     action VARCHAR NOT NULL, before VARCHAR, after VARCHAR, reason VARCHAR, file VARCHAR)`,
+  `CREATE SEQUENCE IF NOT EXISTS _kpi_reviews_seq`,
+  `CREATE TABLE IF NOT EXISTS _kpi_reviews (id BIGINT PRIMARY KEY DEFAULT nextval('_kpi_reviews_seq'),
+     reviewed_at VARCHAR NOT NULL, author VARCHAR NOT NULL, kpi VARCHAR, decision VARCHAR NOT NULL,
+     note VARCHAR NOT NULL)`,
+];
+
+const ready = new WeakMap<Engine, Promise<void>>();
+
+export const ensureAccessTables = (engine: Engine): Promise<void> => {
+  let p = ready.get(engine);
+  if (!p) {
+    p = engine.exclusive(async () => {
+      for (const sql of DDL) await engine.exec(sql);
+    });
+    ready.set(engine, p);
+    p.catch(() => ready.delete(engine));
+  }
+  return p;
+};
+
+export const nowIso = (): string => new Date().toISOString();

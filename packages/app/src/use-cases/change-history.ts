@@ -1,0 +1,72 @@
+// Use-cases: the change history of definitions edited through kpi (who, when, why,
+// before and after). IO. Invariant: entries are only ever appended.
+
+import { ensureAccessTables, nowIso } from '../access/access-tables.js';
+import type { LoadedProject } from '../project-files.js';
+import { withStore } from '../store.js';
+
+export type ChangeEntity = 'kpi' | 'goal' | 'annotation';
+
+export interface ChangeEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly entity: ChangeEntity;
+  readonly name: string;
+  readonly action: 'create' | 'update';
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly reason: string | null;
+  readonly file: string | null;
+}
+
+export type NewChange = Omit<ChangeEntry, 'id' | 'at'>;
+
+export const recordChange = (lp: LoadedProject, c: NewChange): Promise<void> =>
+  withStore(lp, async (engine) => {
+    await ensureAccessTables(engine);
+    await engine.exec(
+      `INSERT INTO _kpi_changes (changed_at, actor, entity, name, action, before, after, reason, file)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        nowIso(),
+        c.actor,
+        c.entity,
+        c.name,
+        c.action,
+        c.before === undefined ? null : JSON.stringify(c.before),
+        c.after === undefined ? null : JSON.stringify(c.after),
+        c.reason,
+        c.file,
+      ],
+    );
+  });
+
+const parse = (v: unknown): unknown =>
+  v === null || v === undefined ? null : (JSON.parse(String(v)) as unknown);
+
+/** Changes, newest first; narrowed to one entity when given. */
+export const listChanges = (
+  lp: LoadedProject,
+  filter: { readonly entity?: ChangeEntity; readonly name?: string } = {},
+): Promise<ChangeEntry[]> =>
+  withStore(lp, async (engine) => {
+    await ensureAccessTables(engine);
+    const r = await engine.query(
+      `SELECT * FROM _kpi_changes WHERE ($1::VARCHAR IS NULL OR entity = $1) AND ($2::VARCHAR IS NULL OR name = $2)
+        ORDER BY id DESC LIMIT 1000`,
+      [filter.entity ?? null, filter.name ?? null],
+    );
+    return r.rows.map((row) => ({
+      id: Number(row['id']),
+      at: String(row['changed_at']),
+      actor: String(row['actor']),
+      entity: String(row['entity']) as ChangeEntity,
+      name: String(row['name']),
+      action: String(row['action']) as ChangeEntry['action'],
+      before: parse(row['before']),
+      after: parse(row['after']),
+      reason: row['reason'] === null ? null : String(row['reason']),
+      file: row['file'] === null ? null : String(row['file']),
+    }));
+  });

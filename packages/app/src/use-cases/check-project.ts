@@ -1,0 +1,120 @@
+// Use-case: `kpi check` — run the KPI-list rules over the project, with the facts that
+// need data (freshness, history, counter-metric movement, reviews, lead/lag evidence)
+// read from the store in one scorecard evaluation. IO.
+// Invariant: a project without a store (or with data switched off) is still checked by
+// every rule that needs no data; rules never see the store.
+
+import { addDays, type Project } from '@kpi/core';
+import {
+  ALL_RULES,
+  bestLagCorrelation,
+  runRules,
+  type CheckReport,
+  type KpiFacts,
+  type RuleConfig,
+  type RuleFacts,
+} from '@kpi/rules';
+import type { Engine } from '@kpi/engines';
+import type { KpiReading, Scorecard } from '@kpi/scorecard';
+import { ensureAccessTables } from '../access/access-tables.js';
+import { todayIn } from '../dates.js';
+import type { LoadedProject } from '../project-files.js';
+import { withStore } from '../store.js';
+import { evaluateScorecardOn } from './evaluate-scorecard.js';
+
+export interface CheckInput {
+  /** Check as if today were this day (YYYY-MM-DD). */
+  readonly today?: string;
+  /** Skip the rules that read data (faster; for editors and pre-commit hooks). */
+  readonly withoutData?: boolean;
+}
+
+export interface CheckOutput {
+  readonly today: string;
+  readonly report: CheckReport;
+  readonly withData: boolean;
+}
+
+/** Project-level severities from kpi.yaml's `project.checks`. */
+export const ruleConfigOf = (project: Project): RuleConfig => {
+  const entries = Object.entries(project.settings.checks ?? {}).map(([id, v]) => [
+    id,
+    typeof v === 'string' ? { severity: v } : { severity: v.severity, reason: v.reason },
+  ]);
+  return { project: Object.fromEntries(entries) };
+};
+
+const lastDataDate = (r: KpiReading): string | null => {
+  const seen = [...r.series].reverse().find((p) => p.value !== null && p.value !== 0);
+  if (!seen) return null;
+  return seen.end < r.asOf ? seen.end : r.asOf;
+};
+
+const kpiFactsOf = (r: KpiReading, counterChange: number | null | undefined): KpiFacts => {
+  const previous = r.comparisons.find((c) => c.kind === 'previous_period');
+  const history = r.series.filter((p) => !p.partial).map((p) => ({ period: p.start, value: p.value }));
+  const current = r.target?.kind === 'cumulative' ? r.target.actual : r.value;
+  return {
+    lastDataDate: lastDataDate(r),
+    history,
+    current,
+    kpiChange: previous?.changeRelative ?? null,
+    ...(counterChange !== undefined ? { counterChange } : {}),
+    ...(r.forecast ? { probability: r.forecast.probability } : {}),
+  };
+};
+
+const leadLagOf = (project: Project, sc: Scorecard): RuleFacts['leadLag'] => {
+  const out: Record<string, { leading: string; lagging: string; lag: number; correlation: number }> = {};
+  for (const g of sc.goals) {
+    const values = (r: KpiReading) => r.series.filter((p) => !p.partial).map((p) => p.value);
+    const lead = g.kpis.find((r) => project.kpis[r.kpi]?.indicator === 'leading');
+    const lag = g.kpis.find((r) => project.kpis[r.kpi]?.indicator === 'lagging');
+    if (!lead || !lag) continue;
+    const best = bestLagCorrelation(values(lead), values(lag), 4, 8);
+    if (best)
+      out[g.goal] = { leading: lead.kpi, lagging: lag.kpi, lag: best.lag, correlation: best.correlation };
+  }
+  return out;
+};
+
+const reviewDates = async (engine: Engine) => {
+  await ensureAccessTables(engine);
+  const r = await engine.query(
+    `SELECT kpi, CAST(max(CAST(reviewed_at AS TIMESTAMP)) AS DATE) AS last FROM _kpi_reviews GROUP BY kpi`,
+  );
+  const byKpi = new Map<string | null, string>(
+    r.rows.map((row) => [row['kpi'] as string | null, String(row['last'])]),
+  );
+  return byKpi;
+};
+
+const factsOf = async (engine: Engine, project: Project, today: string): Promise<RuleFacts> => {
+  const sc = await evaluateScorecardOn(engine, project, { asOf: addDays(today, -1), seriesLength: 53 });
+  const reviews = await reviewDates(engine);
+  const counterChange = (metric: string): number | null | undefined =>
+    sc.supporting.find((m) => m.metric === metric)?.previous.changeRelative ??
+    sc.goals
+      .flatMap((g) => g.kpis)
+      .find((r) => r.metric === metric)
+      ?.comparisons.find((c) => c.kind === 'previous_period')?.changeRelative;
+  const kpis: Record<string, KpiFacts> = {};
+  for (const r of sc.goals.flatMap((g) => g.kpis)) {
+    const def = project.kpis[r.kpi];
+    const counter =
+      typeof def?.counter_metric === 'string' ? def.counter_metric : def?.counter_metric?.metric;
+    kpis[r.kpi] = {
+      ...kpiFactsOf(r, counter ? counterChange(counter) : undefined),
+      lastReview: reviews.get(r.kpi) ?? null,
+    };
+  }
+  return { kpis, lastListReview: reviews.get(null) ?? null, leadLag: leadLagOf(project, sc) };
+};
+
+export const checkProject = async (lp: LoadedProject, input: CheckInput = {}): Promise<CheckOutput> => {
+  const today = input.today ?? todayIn(lp.project.settings.timezone);
+  const withData = !input.withoutData;
+  const facts = withData ? await withStore(lp, (engine) => factsOf(engine, lp.project, today)) : {};
+  const report = runRules(ALL_RULES, { project: lp.project, today, facts }, ruleConfigOf(lp.project));
+  return { today, report, withData };
+};

@@ -1,0 +1,142 @@
+// Use-cases: create and edit KPIs and goals, add annotations — written back into the
+// project's YAML files and recorded in the change history. IO.
+// Invariants: input is validated by schemas derived from the project schemas, the whole
+// project is validated before a file is replaced, and every change is recorded with who
+// and why; the caller receives the reloaded project.
+
+import { KpiError, NotFoundError, type Project } from '@kpi/core';
+import {
+  MERGED_FIELDS,
+  goalPatchSchema,
+  kpiPatchSchema,
+  newAnnotationSchema,
+  newGoalSchema,
+  newKpiSchema,
+} from '../edit/definition-schemas.js';
+import { writeProjectEdit, type WrittenEdit } from '../edit/project-writer.js';
+import { addEntry, appendItem, patchEntry } from '../edit/yaml-patch.js';
+import { PROJECT_FILE, type LoadedProject } from '../project-files.js';
+import { recordChange, type ChangeEntity } from './change-history.js';
+import { parseInput } from './manage-users.js';
+
+export interface EditResult {
+  readonly project: LoadedProject;
+  readonly file: string;
+}
+
+const fileOf = (p: Project, section: 'kpis' | 'goals', name: string | undefined): string | undefined =>
+  name === undefined ? undefined : p.locations[`${section}.${name}`]?.file;
+
+const firstFileWith = (p: Project, prefix: string): string | undefined =>
+  Object.entries(p.locations).find(([k]) => k.startsWith(prefix))?.[1].file;
+
+const conflict = (section: string, name: string): KpiError =>
+  new KpiError(`${section}.exists`, `${section} "${name}" already exists`, { kind: 'conflict' });
+
+const finish = async (
+  w: WrittenEdit,
+  actor: string,
+  entity: ChangeEntity,
+  name: string,
+  action: 'create' | 'update',
+  before: unknown,
+  after: unknown,
+  reason: string | undefined,
+): Promise<EditResult> => {
+  await recordChange(w.after, {
+    actor,
+    entity,
+    name,
+    action,
+    before,
+    after,
+    reason: reason ?? null,
+    file: w.file,
+  });
+  return { project: w.after, file: w.file };
+};
+
+export const createKpi = async (lp: LoadedProject, actor: string, input: unknown): Promise<EditResult> => {
+  const { name, reason, ...def } = parseInput(newKpiSchema, input, 'new KPI');
+  const w = await writeProjectEdit(lp.dir, (p) => {
+    if (p.kpis[name]) throw conflict('kpis', name);
+    return {
+      file: fileOf(p, 'goals', def.goal) ?? firstFileWith(p, 'kpis.') ?? PROJECT_FILE,
+      apply: (doc) => addEntry(doc, 'kpis', name, def),
+    };
+  });
+  return finish(w, actor, 'kpi', name, 'create', null, w.after.project.kpis[name], reason);
+};
+
+export const editKpi = async (
+  lp: LoadedProject,
+  actor: string,
+  name: string,
+  input: unknown,
+): Promise<EditResult> => {
+  const { reason, ...patch } = parseInput(kpiPatchSchema, input, 'KPI change');
+  const w = await writeProjectEdit(lp.dir, (p) => {
+    const file = fileOf(p, 'kpis', name);
+    if (!p.kpis[name] || !file) throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
+    return { file, apply: (doc) => patchEntry(doc, ['kpis', name], patch, MERGED_FIELDS) };
+  });
+  return finish(
+    w,
+    actor,
+    'kpi',
+    name,
+    'update',
+    w.before.project.kpis[name],
+    w.after.project.kpis[name],
+    reason,
+  );
+};
+
+export const createGoal = async (lp: LoadedProject, actor: string, input: unknown): Promise<EditResult> => {
+  const { name, reason, ...def } = parseInput(newGoalSchema, input, 'new goal');
+  const w = await writeProjectEdit(lp.dir, (p) => {
+    if (p.goals[name]) throw conflict('goals', name);
+    return {
+      file: fileOf(p, 'goals', def.parent) ?? firstFileWith(p, 'goals.') ?? PROJECT_FILE,
+      apply: (doc) => addEntry(doc, 'goals', name, def),
+    };
+  });
+  return finish(w, actor, 'goal', name, 'create', null, w.after.project.goals[name], reason);
+};
+
+export const editGoal = async (
+  lp: LoadedProject,
+  actor: string,
+  name: string,
+  input: unknown,
+): Promise<EditResult> => {
+  const { reason, ...patch } = parseInput(goalPatchSchema, input, 'goal change');
+  const w = await writeProjectEdit(lp.dir, (p) => {
+    const file = fileOf(p, 'goals', name);
+    if (!p.goals[name] || !file) throw new NotFoundError('goal.not_found', `no goal "${name}"`);
+    return { file, apply: (doc) => patchEntry(doc, ['goals', name], patch, MERGED_FIELDS) };
+  });
+  return finish(
+    w,
+    actor,
+    'goal',
+    name,
+    'update',
+    w.before.project.goals[name],
+    w.after.project.goals[name],
+    reason,
+  );
+};
+
+export const addAnnotation = async (
+  lp: LoadedProject,
+  actor: string,
+  input: unknown,
+): Promise<EditResult> => {
+  const { reason, ...def } = parseInput(newAnnotationSchema, input, 'new annotation');
+  const w = await writeProjectEdit(lp.dir, (p) => ({
+    file: firstFileWith(p, 'annotations.') ?? firstFileWith(p, 'goals.') ?? PROJECT_FILE,
+    apply: (doc) => appendItem(doc, 'annotations', def),
+  }));
+  return finish(w, actor, 'annotation', def.title, 'create', null, def, reason);
+};

@@ -1,0 +1,179 @@
+// Use-case: evaluate the scorecard — every goal's KPIs with target, pace, comparisons and
+// cause, plus the supporting metrics — as of a day. IO. Invariants: the store is read in
+// as few passes as possible (one day-cube statement per dataset for every number, one
+// driver statement per dataset for the causes), never one query per KPI; the as-of day
+// defaults to yesterday in the project time zone (the last complete day).
+
+import { NotFoundError, UsageError, comparisonWindows, metricLabel, type Project } from '@kpi/core';
+import type { Engine } from '@kpi/engines';
+import type { CubeItem } from '@kpi/semantic';
+import {
+  compareValues,
+  evaluateKpi,
+  goalReading,
+  type KpiReading,
+  type MetricReading,
+  type Scorecard,
+} from '@kpi/scorecard';
+import { yesterdayIn } from '../dates.js';
+import type { LoadedProject } from '../project-files.js';
+import { withStore } from '../store.js';
+import { readDayCube, type DayCube } from './scorecard-cube.js';
+import { readDrivers } from './scorecard-drivers.js';
+import { planScorecard, type KpiPlan } from './scorecard-plan.js';
+import { kpiInputOf, supportingMetrics } from './scorecard-inputs.js';
+
+// The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
+export type {
+  ComparisonReading,
+  DimensionContribution,
+  GoalReading,
+  KpiReading,
+  MetricReading,
+  Scorecard,
+  Sense,
+  Status,
+  TargetReading,
+  ValueFormat,
+} from '@kpi/scorecard';
+export { STATUSES, percentText } from '@kpi/scorecard';
+
+export interface ScorecardOptions {
+  /** Evaluate as if this day were the last complete day (default: yesterday in the project time zone). */
+  readonly asOf?: string;
+  /** Only this goal's KPIs. */
+  readonly goal?: string;
+  /** Only these KPIs (explain uses one). */
+  readonly kpis?: readonly string[];
+  /** Periods in each KPI's series (default 12). */
+  readonly seriesLength?: number;
+  /** Members kept per dimension in each cause (default 5). */
+  readonly maxMembers?: number;
+  /** Leave out the supporting metrics. */
+  readonly withoutSupporting?: boolean;
+}
+
+const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
+  if (opts.goal !== undefined && !project.goals[opts.goal])
+    throw new NotFoundError(
+      'goal.not_found',
+      `no goal named "${opts.goal}"`,
+      `goals: ${Object.keys(project.goals).join(', ') || '(none)'}`,
+    );
+  for (const k of opts.kpis ?? [])
+    if (!project.kpis[k])
+      throw new NotFoundError(
+        'kpi.not_found',
+        `no KPI named "${k}"`,
+        `KPIs: ${Object.keys(project.kpis).join(', ') || '(none)'}`,
+      );
+  return Object.keys(project.kpis).filter(
+    (k) =>
+      (opts.kpis === undefined || opts.kpis.includes(k)) &&
+      (opts.goal === undefined || project.kpis[k]?.goal === opts.goal),
+  );
+};
+
+/** Evaluates the scorecard on an open engine (the bench and the server call this directly). */
+export const evaluateScorecardOn = async (
+  engine: Engine,
+  project: Project,
+  opts: ScorecardOptions & { readonly asOf: string },
+): Promise<Scorecard> => {
+  const names = kpiNames(project, opts);
+  const support = opts.withoutSupporting ? [] : supportingMetrics(project, names);
+  const plan = planScorecard(project, names, opts.asOf, opts.seriesLength ?? 12);
+  const weekly = comparisonWindows(opts.asOf, 'week', plan.calendar);
+  const span = {
+    start: [weekly.previous.range.start, plan.span.start].sort()[0] as string,
+    end: plan.span.end,
+  };
+  const items: CubeItem[] = [
+    ...plan.kpis.map((k) => ({
+      key: `k_${k.name}`,
+      metric: k.def.metric,
+      ...(k.def.filter ? { filter: k.def.filter } : {}),
+    })),
+    ...support.map((m) => ({ key: `m_${m}`, metric: m })),
+  ];
+  if (items.length === 0)
+    return {
+      kind: 'scorecard',
+      project: project.settings.name,
+      asOf: opts.asOf,
+      goals: [],
+      supporting: [],
+      queries: 0,
+    };
+  const cube: DayCube = await readDayCube(engine, project, items, span);
+  const drivers = await readDrivers(
+    engine,
+    project,
+    plan.kpis.map((k) => ({
+      key: `k_${k.name}`,
+      item: { key: `k_${k.name}`, metric: k.def.metric, ...(k.def.filter ? { filter: k.def.filter } : {}) },
+      current: k.windows.current.range,
+      previous: k.windows.previous.range,
+    })),
+    span,
+  );
+  const readings = new Map<string, KpiReading>(
+    plan.kpis.map((k: KpiPlan) => [
+      k.name,
+      evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
+    ]),
+  );
+  const goals = Object.entries(project.goals)
+    .map(([name, g]) =>
+      goalReading(
+        {
+          goal: name,
+          title: g.title,
+          ...(g.owner ? { owner: g.owner } : {}),
+          period: g.period,
+          ...(g.parent ? { parent: g.parent } : {}),
+        },
+        names
+          .filter((k) => project.kpis[k]?.goal === name)
+          .map((k) => readings.get(k))
+          .filter((r): r is KpiReading => !!r),
+      ),
+    )
+    .filter((g) => g.kpis.length > 0 || (opts.goal === g.goal && opts.kpis === undefined));
+  const supporting: MetricReading[] = support.map((m) => {
+    const def = project.metrics[m];
+    const value = cube.value(`m_${m}`, weekly.current.range);
+    const previous = cube.value(`m_${m}`, weekly.previous.range);
+    const unit = def?.unit ?? 'number';
+    const currency = unit === 'currency' ? (def?.currency ?? project.settings.currency) : undefined;
+    return {
+      kind: 'metric_reading',
+      metric: m,
+      label: metricLabel(project, m),
+      format: { unit, ...(currency ? { currency } : {}) },
+      direction: def?.direction ?? 'higher',
+      range: weekly.current.range,
+      value,
+      previous: compareValues(value, weekly.previous, previous, def?.direction ?? 'higher'),
+    };
+  });
+  return {
+    kind: 'scorecard',
+    project: project.settings.name,
+    asOf: opts.asOf,
+    goals,
+    supporting,
+    queries: cube.statements + drivers.statements,
+  };
+};
+
+/** `kpi status`: the scorecard of the project's store. */
+export const evaluateScorecard = async (
+  lp: LoadedProject,
+  opts: ScorecardOptions = {},
+): Promise<Scorecard> => {
+  const asOf = opts.asOf ?? yesterdayIn(lp.project.settings.timezone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError('scorecard.as_of', `as-of "${asOf}" is not a date`);
+  return withStore(lp, (engine) => evaluateScorecardOn(engine, lp.project, { ...opts, asOf }));
+};

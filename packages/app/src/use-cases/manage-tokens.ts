@@ -1,0 +1,119 @@
+// Use-cases: API tokens for scripts (create, list, revoke, resolve). IO.
+// Invariants: the secret is returned once by createToken and stored only as SHA-256; a
+// revoked token resolves to nothing; a token's scope never exceeds its user's role
+// (checked again on every request by `may`).
+
+import { KpiError, NotFoundError, UsageError } from '@kpi/core';
+import { newTokenSchema, type NewToken, type Role, type TokenAccess } from '../access/access-schema.js';
+import { ensureAccessTables, nowIso } from '../access/access-tables.js';
+import { newId, newSecret, secretHash } from '../access/secret-token.js';
+import type { Principal, TokenGrant, UserInfo } from '../access/principal.js';
+import type { LoadedProject } from '../project-files.js';
+import { withStore } from '../store.js';
+import { parseInput } from './manage-users.js';
+
+export interface TokenInfo extends TokenGrant {
+  readonly email: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface CreatedToken {
+  /** The secret to send as `Authorization: Bearer <token>`; shown this once only. */
+  readonly token: string;
+  readonly info: TokenInfo;
+}
+
+const toInfo = (r: Record<string, unknown>): TokenInfo => ({
+  id: String(r['id']),
+  name: String(r['name']),
+  email: String(r['email']),
+  access: String(r['access']) as TokenAccess,
+  datasets: r['datasets'] === null ? null : (JSON.parse(String(r['datasets'])) as string[]),
+  createdAt: String(r['created_at']),
+  revokedAt: r['revoked_at'] === null ? null : String(r['revoked_at']),
+});
+
+/** Creates a token for `email` (who must exist). */
+export const createToken = (lp: LoadedProject, email: string, input: unknown): Promise<CreatedToken> =>
+  withStore(lp, async (engine) => {
+    const t: NewToken = parseInput(newTokenSchema, input, 'new token');
+    for (const ds of t.datasets ?? [])
+      if (!lp.project.datasets[ds])
+        throw new UsageError('token.dataset_unknown', `dataset "${ds}" is not defined in the project`);
+    await ensureAccessTables(engine);
+    const user = await engine.query('SELECT 1 AS x FROM _kpi_users WHERE email = $1', [email.toLowerCase()]);
+    if (user.rows.length === 0)
+      throw new NotFoundError('user.not_found', `no user ${email}`, 'add it with `kpi user add`');
+    const token = newSecret('kpi_');
+    const info: TokenInfo = {
+      id: newId(),
+      name: t.name,
+      email: email.toLowerCase(),
+      access: t.access,
+      datasets: t.datasets ?? null,
+      createdAt: nowIso(),
+      revokedAt: null,
+    };
+    await engine.exec('INSERT INTO _kpi_tokens VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)', [
+      info.id,
+      secretHash(token),
+      info.name,
+      info.email,
+      info.access,
+      info.datasets ? JSON.stringify(info.datasets) : null,
+      info.createdAt,
+    ]);
+    return { token, info };
+  });
+
+/** Tokens of one user, or of everyone when `email` is undefined. */
+export const listTokens = (lp: LoadedProject, email?: string): Promise<TokenInfo[]> =>
+  withStore(lp, async (engine) => {
+    await ensureAccessTables(engine);
+    const r =
+      email === undefined
+        ? await engine.query('SELECT * FROM _kpi_tokens ORDER BY created_at, id')
+        : await engine.query('SELECT * FROM _kpi_tokens WHERE email = $1 ORDER BY created_at, id', [email]);
+    return r.rows.map(toInfo);
+  });
+
+/** Revokes token `id`; only its user or an admin may. */
+export const revokeToken = (lp: LoadedProject, id: string, by: Principal): Promise<TokenInfo> =>
+  withStore(lp, async (engine) => {
+    await ensureAccessTables(engine);
+    const r = await engine.query('SELECT * FROM _kpi_tokens WHERE id = $1', [id]);
+    const row = r.rows[0];
+    const info = row ? toInfo(row) : undefined;
+    if (!info || (info.email !== by.user.email && by.user.role !== 'admin'))
+      throw new NotFoundError('token.not_found', `no token ${id} of yours`);
+    if (info.revokedAt !== null)
+      throw new KpiError('token.already_revoked', `token ${id} was revoked at ${info.revokedAt}`, {
+        kind: 'conflict',
+      });
+    const at = nowIso();
+    await engine.exec('UPDATE _kpi_tokens SET revoked_at = $1 WHERE id = $2', [at, id]);
+    return { ...info, revokedAt: at };
+  });
+
+/** The principal behind a live token secret, or undefined. */
+export const resolveToken = (lp: LoadedProject, secret: string): Promise<Principal | undefined> =>
+  withStore(lp, async (engine) => {
+    await ensureAccessTables(engine);
+    const r = await engine.query(
+      `SELECT t.*, u.name AS user_name, u.role, u.created_at AS user_created
+         FROM _kpi_tokens t JOIN _kpi_users u ON u.email = t.email
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      [secretHash(secret)],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    const info = toInfo(row);
+    const user: UserInfo = {
+      email: info.email,
+      name: row['user_name'] === null ? null : String(row['user_name']),
+      role: String(row['role']) as Role,
+      createdAt: String(row['user_created']),
+    };
+    return { user, token: { id: info.id, name: info.name, access: info.access, datasets: info.datasets } };
+  });

@@ -1,0 +1,93 @@
+// `kpi check` end to end on the demo: the planted weak KPIs are found with explanations,
+// the exit code gates CI, and the SARIF file validates against the official schema.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+
+const BIN = new URL('../bin/kpi.js', import.meta.url).pathname;
+const run = (args: string[], cwd: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+let root = '';
+let demo = '';
+before(() => {
+  root = mkdtempSync(join(tmpdir(), 'kpi-check-'));
+  demo = join(root, 'demo');
+  assert.equal(run(['init', demo, '--demo', '--end-date', '2025-06-30'], root).code, 0);
+});
+after(() => rmSync(root, { recursive: true, force: true }));
+
+interface JsonReport {
+  errors: number;
+  findings: {
+    code: string;
+    kpi?: string;
+    goal?: string;
+    message: string;
+    position?: { file: string; line: number };
+  }[];
+  suppressed: { code: string; reason: string }[];
+}
+
+test('finds the planted weak KPIs, each explained, and exits 1', () => {
+  const r = run(['check', '--json', '--today', '2025-07-01'], demo);
+  assert.equal(r.code, 1, r.err);
+  const report = JSON.parse(r.out) as JsonReport;
+  const has = (code: string, who: string) =>
+    report.findings.find((f) => f.code === code && (f.kpi === who || f.goal === who));
+  const vanity = has('kpi.vanity.promoted', 'lead_goal_followers');
+  assert.ok(vanity, 'vanity KPI on the lead goal');
+  assert.match(vanity.message, /20%/);
+  assert.ok(has('goal.focus.too_many', 'nl_awareness'), 'goal with too many KPIs');
+  const owner = has('kpi.accountability.missing', 'email_unsubscribe_rate');
+  assert.ok(owner, 'KPI without an owner');
+  assert.match(owner.message, /no owner/);
+  assert.equal(owner.position?.file, 'definitions/goals.yaml');
+  assert.ok(report.errors >= 1);
+});
+
+test('text output names file:line; a rule switched off in kpi.yaml keeps its reason', () => {
+  const text = run(['check', '--today', '2025-07-01', '--no-data'], demo);
+  assert.equal(text.code, 1);
+  assert.match(text.out, /definitions\/goals\.yaml:\d+:\d+ warning goal\.focus\.too_many/);
+  const yaml = readFileSync(join(demo, 'kpi.yaml'), 'utf8');
+  writeFileSync(
+    join(demo, 'kpi.yaml'),
+    yaml.replace(
+      /(\nproject:\n)/,
+      '$1  checks:\n    goal.focus: { severity: "off", reason: "launch quarter, reviewed in July" }\n    kpi.accountability: warning\n',
+    ),
+  );
+  const r = run(['check', '--json', '--today', '2025-07-01', '--no-data'], demo);
+  const report = JSON.parse(r.out) as JsonReport;
+  assert.equal(report.findings.filter((f) => f.code.startsWith('goal.focus')).length, 0);
+  assert.ok(
+    report.suppressed.some(
+      (s) => s.code === 'goal.focus.too_many' && s.reason === 'launch quarter, reviewed in July',
+    ),
+  );
+  assert.equal(report.errors, 0);
+  assert.equal(r.code, 0, 'no errors left: exit 0');
+  writeFileSync(join(demo, 'kpi.yaml'), yaml);
+});
+
+test('--format sarif writes a file that validates against SARIF 2.1.0', () => {
+  const out = join(root, 'kpi.sarif');
+  const r = run(['check', '--format', 'sarif', '--output', out, '--today', '2025-07-01'], demo);
+  assert.equal(r.code, 1, r.err);
+  const schemaPath = createRequire(import.meta.url).resolve(
+    '@microsoft/sarif-multitool-linux/sarif-2.1.0.json',
+  );
+  const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(
+    JSON.parse(readFileSync(schemaPath, 'utf8')) as object,
+  );
+  const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: unknown[] }[] };
+  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
+  assert.ok((sarif.runs[0]?.results.length ?? 0) > 5);
+});

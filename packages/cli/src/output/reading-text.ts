@@ -1,0 +1,90 @@
+// Small text pieces shared by the scorecard views: status badges (a word, plus colour
+// when the terminal has it), sparklines, signed changes, fitting text to a column. Pure
+// apart from reading the colour flag. Invariant: status is never shown by colour alone.
+
+import { formatValue } from '@kpi/core';
+import type { ComparisonReading, Sense, Status, ValueFormat } from '@kpi/app';
+import { percentText } from '@kpi/app';
+import { paint, type CliContext } from '../cli-context.js';
+
+const STATUS_STYLE: Readonly<Record<Status, { word: string; mark: string; code: number }>> = {
+  achieved: { word: 'ACHIEVED', mark: '✔', code: 32 },
+  on_track: { word: 'ON TRACK', mark: '●', code: 32 },
+  at_risk: { word: 'AT RISK', mark: '▲', code: 33 },
+  off_track: { word: 'OFF TRACK', mark: '✖', code: 31 },
+  missed: { word: 'MISSED', mark: '✖', code: 31 },
+  no_data: { word: 'NO DATA', mark: '○', code: 2 },
+  no_target: { word: 'NO TARGET', mark: '○', code: 2 },
+};
+
+export const statusBadge = (ctx: CliContext, s: Status): string => {
+  const st = STATUS_STYLE[s];
+  return paint(ctx, st.code, `${st.mark} ${st.word}`);
+};
+
+const SENSE_CODE: Readonly<Record<Sense, number>> = { better: 32, worse: 31, flat: 2, unknown: 2 };
+
+export const senseWord = (ctx: CliContext, s: Sense): string =>
+  s === 'unknown' ? '' : paint(ctx, SENSE_CODE[s], s === 'flat' ? 'flat' : s);
+
+export const fmt = (x: number | null | undefined, f: ValueFormat, compact = true): string =>
+  formatValue(x, { unit: f.unit, compact, ...(f.currency ? { currency: f.currency } : {}) });
+
+export const signedValue = (x: number | null, f: ValueFormat): string =>
+  x === null ? '—' : x > 0 ? `+${fmt(x, f)}` : x < 0 ? `−${fmt(-x, f)}` : fmt(0, f);
+
+export const signedPercent = (x: number | null): string =>
+  x === null ? '—' : x > 0 ? `+${percentText(x)}` : x < 0 ? `−${percentText(-x)}` : '0%';
+
+/** "−37% (worse)" or "+12 (better)" when there is no relative change. */
+export const changeText = (ctx: CliContext, c: ComparisonReading, f: ValueFormat): string => {
+  const main = c.changeRelative !== null ? signedPercent(c.changeRelative) : signedValue(c.change, f);
+  const sense = senseWord(ctx, c.sense);
+  return sense ? `${main} ${sense}` : main;
+};
+
+/** A grain for people: 'fiscal_quarter' -> 'fiscal quarter'. */
+export const grainWord = (g: string): string => g.replace('_', ' ');
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A sparkline of the values (missing values as a space), scaled from the minimum to the maximum. */
+export const sparkline = (values: readonly (number | null)[]): string => {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (xs.length === 0) return '';
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return values
+    .map((v) => {
+      if (v === null || !Number.isFinite(v)) return ' ';
+      const i = hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1));
+      return BARS[i] ?? ' ';
+    })
+    .join('');
+};
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+export const visibleLength = (s: string): number => [...s.replace(ANSI, '')].length;
+
+/** Pads (or cuts, with …) a line to `width` visible characters. */
+export const fit = (s: string, width: number): string => {
+  const len = visibleLength(s);
+  if (len <= width) return s + ' '.repeat(width - len);
+  const plain = [...s.replace(ANSI, '')];
+  return plain.slice(0, Math.max(0, width - 1)).join('') + '…';
+};
+
+/** Words wrapped to `width` columns. */
+export const wrap = (text: string, width: number): string[] => {
+  const out: string[] = [];
+  let line = '';
+  for (const w of text.split(' ')) {
+    if (line && visibleLength(line) + 1 + visibleLength(w) > width) {
+      out.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) out.push(line);
+  return out;
+};

@@ -1,0 +1,115 @@
+// The cause of a KPI's change: contributions per dimension, the top driver of each, and
+// the annotations that fall in the period next to the drivers they name. Pure.
+// Invariant: a driver always moved the KPI in the direction of the change; annotations
+// are matched by date overlap and, for a driver, by their scope naming its member.
+
+import { intersect, type AnnotationDef, type ComparisonKind, type DateRange } from '@kpi/core';
+import {
+  additiveContribution,
+  mixRateContribution,
+  type AdditiveMember,
+  type RatioMember,
+} from './contribution.js';
+import type { AnnotationReading, CauseReading, DimensionContribution, Driver } from './kpi-reading.js';
+
+export type DriverInput =
+  | { readonly dimension: string; readonly kind: 'additive'; readonly members: readonly AdditiveMember[] }
+  | { readonly dimension: string; readonly kind: 'ratio'; readonly members: readonly RatioMember[] };
+
+export const toAnnotationReading = (a: AnnotationDef): AnnotationReading => ({
+  date: a.date,
+  ...(a.end === undefined ? {} : { end: a.end }),
+  title: a.title,
+  ...(a.description === undefined ? {} : { description: a.description }),
+  ...(a.scope === undefined ? {} : { scope: a.scope }),
+});
+
+/** Annotations whose dates overlap `range`, in date order. */
+export const annotationsIn = (all: readonly AnnotationDef[], range: DateRange): AnnotationReading[] =>
+  all
+    .filter((a) => intersect({ start: a.date, end: a.end ?? a.date }, range) !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map(toAnnotationReading);
+
+const scopeNames = (a: AnnotationReading, dimension: string, member: string): boolean => {
+  const v = a.scope?.[dimension];
+  if (v === undefined) return false;
+  return (Array.isArray(v) ? v : [v]).some((x) => String(x) === member);
+};
+
+const topDriver = (
+  c: DimensionContribution,
+  annotations: readonly AnnotationReading[],
+): Driver | undefined => {
+  if (c.change === null || c.change === 0) return undefined;
+  const sign = Math.sign(c.change);
+  const m = c.members.find((x) => Math.sign(x.effect) === sign);
+  if (!m) return undefined;
+  return {
+    dimension: c.dimension,
+    method: c.method,
+    member: m.member,
+    effect: m.effect,
+    shareOfChange: m.shareOfChange,
+    ...(m.mix === undefined ? {} : { mix: m.mix }),
+    ...(m.rate === undefined ? {} : { rate: m.rate }),
+    annotations: annotations.filter((a) => scopeNames(a, c.dimension, m.member)),
+  };
+};
+
+/** Keeps the `max` members with the largest effect; the rest are summed into `others` so the parts still add up. */
+export const keepTopMembers = (c: DimensionContribution, max: number): DimensionContribution => {
+  if (c.members.length <= max) return c;
+  const rest = c.members.slice(max);
+  const sum = (f: (m: (typeof rest)[number]) => number | undefined): number =>
+    rest.reduce((a, m) => a + (f(m) ?? 0), 0);
+  return {
+    ...c,
+    members: c.members.slice(0, max),
+    others: {
+      count: rest.length,
+      effect: sum((m) => m.effect),
+      ...(c.method === 'mix_rate' ? { mix: sum((m) => m.mix), rate: sum((m) => m.rate) } : {}),
+    },
+  };
+};
+
+export const analyseCause = (
+  against: ComparisonKind,
+  change: number | null,
+  inputs: readonly DriverInput[] | undefined,
+  annotations: readonly AnnotationReading[],
+  note?: string,
+  maxMembers = Infinity,
+): CauseReading => {
+  if (!inputs || inputs.length === 0)
+    return {
+      against,
+      change,
+      dimensions: [],
+      drivers: [],
+      note: note ?? 'no dimension to break the change down by',
+    };
+  const dimensions = inputs.map((d) =>
+    d.kind === 'additive'
+      ? additiveContribution(d.dimension, d.members)
+      : mixRateContribution(d.dimension, d.members),
+  );
+  const drivers = dimensions
+    .map((c) => topDriver(c, annotations))
+    .filter((d): d is Driver => d !== undefined)
+    .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
+  const none =
+    change === null
+      ? 'no comparison value, so no change to explain'
+      : change === 0
+        ? 'no change to explain'
+        : undefined;
+  return {
+    against,
+    change,
+    dimensions: dimensions.map((c) => keepTopMembers(c, maxMembers)),
+    drivers,
+    ...(drivers.length === 0 && none ? { note: none } : {}),
+  };
+};

@@ -1,0 +1,164 @@
+// Evaluates one KPI from its numbers: target status, comparisons, cause, series and the
+// sentence. Pure: the caller (the app) reads the numbers from the store; this module
+// only turns them into a reading. Invariant: the same input always gives the same reading.
+
+import {
+  daysIn,
+  intersect,
+  periodLabel,
+  type AnnotationDef,
+  type CalendarSettings,
+  type ComparisonWindows,
+  type DateRange,
+  type Direction,
+  type PeriodGrain,
+  type TargetDef,
+  type ThresholdsDef,
+} from '@kpi/core';
+import { analyseCause, annotationsIn, type DriverInput } from './cause-analysis.js';
+import { compareValues } from './compare-values.js';
+import type { KpiReading, SeriesPoint, Status, TargetReading, ValueFormat } from './kpi-reading.js';
+import { kpiSentence } from './narrative.js';
+import { evaluateTarget } from './target-status.js';
+
+export interface KpiValues {
+  /** The metric over the current period to date. */
+  readonly current: number | null;
+  /** Over the previous-period and last-year comparison windows. */
+  readonly previous: number | null;
+  readonly lastYear: number | null;
+  /** Over the goal period to the as-of day (or the deadline). */
+  readonly goalToDate: number | null;
+  readonly baseline: number | null;
+  /** Over the whole goal period (stay kinds, once the deadline passed). */
+  readonly wholePeriod?: number | null;
+  /** Seasonal path: share of last year's total reached by the same day. */
+  readonly seasonalShare?: number | null;
+}
+
+export interface KpiInput {
+  readonly kpi: string;
+  readonly label: string;
+  readonly goal: string;
+  readonly goalPeriod: DateRange;
+  readonly metric: string;
+  readonly format: ValueFormat;
+  readonly direction: Direction;
+  readonly indicator?: 'leading' | 'lagging';
+  readonly owner?: string;
+  readonly asOf: string;
+  readonly grain: PeriodGrain;
+  readonly calendar: CalendarSettings;
+  readonly windows: ComparisonWindows;
+  readonly target?: TargetDef;
+  readonly thresholds?: ThresholdsDef;
+  readonly values: KpiValues;
+  /** Oldest first; the last one is the current period to date. */
+  readonly series: readonly { readonly range: DateRange; readonly value: number | null }[];
+  readonly drivers?: readonly DriverInput[];
+  readonly driversNote?: string;
+  readonly annotations: readonly AnnotationDef[];
+  readonly denominatorLabel?: string;
+  /** Members kept per dimension in the cause (the rest are summed as `others`). */
+  readonly maxMembers?: number;
+}
+
+const pathTarget = (t: TargetReading, goal: DateRange, range: DateRange): number | null => {
+  if (t.kind === 'stay_above' || t.kind === 'stay_below') return t.value;
+  const span = { start: goal.start, end: t.deadline };
+  const total = daysIn(span);
+  if (total === 0) return null;
+  if (t.kind === 'cumulative') {
+    const part = intersect(range, span);
+    return part === undefined ? null : (t.value * daysIn(part)) / total;
+  }
+  if (t.baseline === null) return null;
+  const end = range.end < span.start ? span.start : range.end > span.end ? span.end : range.end;
+  const f = daysIn({ start: span.start, end }) / total;
+  return t.baseline + (t.value - t.baseline) * f;
+};
+
+export const evaluateKpi = (input: KpiInput): KpiReading => {
+  const { windows, values, direction } = input;
+  const cur = windows.current;
+  const target = input.target;
+  const deadline = target?.deadline ?? input.goalPeriod.end;
+  const evaluation = target
+    ? evaluateTarget({
+        target: { ...target, deadline },
+        ...(input.thresholds ? { thresholds: input.thresholds } : {}),
+        direction,
+        goalPeriod: input.goalPeriod,
+        asOf: input.asOf,
+        actual: target.kind === 'cumulative' ? values.goalToDate : values.current,
+        baseline: values.baseline,
+        ...(values.seasonalShare === undefined ? {} : { seasonalShare: values.seasonalShare }),
+        ...(values.wholePeriod === undefined ? {} : { wholePeriodValue: values.wholePeriod }),
+      })
+    : undefined;
+  const status: Status = evaluation?.status ?? (values.current === null ? 'no_data' : 'no_target');
+  const previous = compareValues(values.current, windows.previous, values.previous, direction);
+  const lastYear = compareValues(values.current, windows.lastYear, values.lastYear, direction);
+  const annotations = annotationsIn(input.annotations, cur.range);
+  const cause = analyseCause(
+    'previous_period',
+    previous.change,
+    input.drivers,
+    annotations,
+    input.driversNote,
+  );
+  const series: SeriesPoint[] = input.series.map((p, i) => ({
+    start: p.range.start,
+    end: p.range.end,
+    label: periodLabel(p.range.start, input.grain, input.calendar),
+    value: p.value,
+    target: evaluation ? pathTarget(evaluation.reading, input.goalPeriod, p.range) : null,
+    partial: i === input.series.length - 1 && cur.partial,
+  }));
+  const value = target?.kind === 'cumulative' ? values.goalToDate : values.current;
+  const reading: Omit<KpiReading, 'sentence'> = {
+    kind: 'kpi_reading',
+    kpi: input.kpi,
+    label: input.label,
+    goal: input.goal,
+    metric: input.metric,
+    format: input.format,
+    direction,
+    ...(input.indicator ? { indicator: input.indicator } : {}),
+    ...(input.owner ? { owner: input.owner } : {}),
+    asOf: input.asOf,
+    grain: input.grain,
+    current: {
+      range: cur.range,
+      label: periodLabel(cur.period.start, input.grain, input.calendar),
+      value: values.current,
+      elapsedDays: cur.elapsedDays,
+      totalDays: cur.totalDays,
+      partial: cur.partial,
+    },
+    value,
+    status,
+    statusReason: evaluation?.reason ?? (status === 'no_data' ? 'no data for the period' : 'no target set'),
+    ...(evaluation ? { target: evaluation.reading } : {}),
+    comparisons: [previous, lastYear],
+    cause,
+    series,
+    annotations,
+  };
+  const sentence = kpiSentence({
+    label: input.label,
+    format: input.format,
+    asOf: input.asOf,
+    grain: input.grain,
+    partial: cur.partial,
+    elapsedDays: cur.elapsedDays,
+    value,
+    status,
+    ...(evaluation ? { target: evaluation.reading } : {}),
+    previous,
+    cause,
+    ...(input.denominatorLabel ? { denominatorLabel: input.denominatorLabel } : {}),
+    direction,
+  });
+  return { ...reading, sentence };
+};

@@ -1,0 +1,211 @@
+// What the scorecard says about each KPI: the trio (target, comparison, cause), the
+// status, the series and one sentence. Pure, readonly data; every number behind a view
+// is here so any surface (terminal, JSON, web, report) shows the same reading.
+// Invariant: fractions are plain numbers (0.08 = 8%); a value that cannot be computed is
+// null, never NaN.
+
+import type {
+  AnnotationDef,
+  ComparisonKind,
+  DateRange,
+  Direction,
+  PeriodGrain,
+  TargetKind,
+  TargetPath,
+  Unit,
+} from '@kpi/core';
+
+export const STATUSES = [
+  'achieved',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'missed',
+  'no_data',
+  'no_target',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type Sense = 'better' | 'worse' | 'flat' | 'unknown';
+
+/** How a value is shown: the metric's unit and currency. */
+export interface ValueFormat {
+  readonly unit: Unit;
+  readonly currency?: string;
+}
+
+export interface TargetReading {
+  readonly kind: TargetKind;
+  readonly value: number;
+  readonly deadline: string;
+  readonly tolerance: number;
+  /** The path asked for, and the one used (seasonal falls back to linear without last year's data). */
+  readonly path: TargetPath;
+  readonly pathUsed: TargetPath;
+  readonly baseline: number | null;
+  /** The value judged: the goal period to date (cumulative), else the current period's value. */
+  readonly actual: number | null;
+  /** Where the path says the KPI should be today (reach, cumulative), or the limit (stay kinds). */
+  readonly expected: number | null;
+  /** actual - expected. */
+  readonly gap: number | null;
+  /** How far behind the path or past the limit, as a fraction of `expected` (negative: ahead); direction-aware. */
+  readonly behind: number | null;
+  /** Share of the way from the baseline (0 for cumulative) to the target. */
+  readonly progress: number | null;
+  readonly daysElapsed: number;
+  readonly daysTotal: number;
+  readonly daysLeft: number;
+  /** Cumulative: the daily amount needed from tomorrow to the deadline, and the daily amount so far. */
+  readonly requiredPerDay: number | null;
+  readonly currentPerDay: number | null;
+  /** Cumulative: the total at the deadline if the daily amount so far continues (a run-rate, not a forecast). */
+  readonly runRateAtDeadline: number | null;
+  /** Effective thresholds: on track up to `atRisk` behind, at risk up to `offTrack`. */
+  readonly thresholds: { readonly atRisk: number; readonly offTrack: number };
+}
+
+export interface ComparisonReading {
+  readonly kind: ComparisonKind;
+  readonly range: DateRange;
+  readonly days: number;
+  /** True when only the first days of that period are used, to match a partial current period. */
+  readonly aligned: boolean;
+  readonly value: number | null;
+  readonly change: number | null;
+  readonly changeRelative: number | null;
+  readonly sense: Sense;
+}
+
+export interface MemberContribution {
+  readonly member: string;
+  readonly current: number | null;
+  readonly previous: number | null;
+  /** This member's part of the KPI's total change (sums over members to the total change). */
+  readonly effect: number;
+  readonly shareOfTotal: number | null;
+  readonly shareOfChange: number | null;
+  /** Ratio metrics: the part from the member's share of the denominator moving (mix) and from its own rate (rate). */
+  readonly mix?: number;
+  readonly rate?: number;
+  readonly weightCurrent?: number;
+  readonly weightPrevious?: number;
+}
+
+export interface DimensionContribution {
+  readonly dimension: string;
+  readonly method: 'additive' | 'mix_rate';
+  readonly current: number | null;
+  readonly previous: number | null;
+  readonly change: number | null;
+  readonly mix?: number;
+  readonly rate?: number;
+  /** Sorted by the size of the effect, largest first. */
+  readonly members: readonly MemberContribution[];
+  /** Members left out of `members` (beyond the largest), summed, so the parts still add up to the change. */
+  readonly others?: {
+    readonly count: number;
+    readonly effect: number;
+    readonly mix?: number;
+    readonly rate?: number;
+  };
+}
+
+export interface AnnotationReading {
+  readonly date: string;
+  readonly end?: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly scope?: AnnotationDef['scope'];
+}
+
+export interface Driver {
+  readonly dimension: string;
+  readonly method: 'additive' | 'mix_rate';
+  readonly member: string;
+  readonly effect: number;
+  readonly shareOfChange: number | null;
+  readonly mix?: number;
+  readonly rate?: number;
+  /** Annotations in the period whose scope names this member. */
+  readonly annotations: readonly AnnotationReading[];
+}
+
+export interface CauseReading {
+  /** The change explained: current period against this comparison. */
+  readonly against: ComparisonKind;
+  readonly change: number | null;
+  readonly dimensions: readonly DimensionContribution[];
+  /** The member that moved the KPI most in the direction of the change, per dimension; biggest first. */
+  readonly drivers: readonly Driver[];
+  /** Why there are no drivers, when there are none. */
+  readonly note?: string;
+}
+
+/** Filled by the forecast package; the scorecard leaves it empty. */
+export interface ForecastReading {
+  readonly atDeadline: number;
+  readonly low80: number;
+  readonly high80: number;
+  readonly low95: number;
+  readonly high95: number;
+  /** Probability of meeting the target by the deadline (0..1). */
+  readonly probability: number;
+}
+
+export interface SeriesPoint {
+  readonly start: string;
+  readonly end: string;
+  readonly label: string;
+  readonly value: number | null;
+  /** Target path for this period: the amount due in it (cumulative), the level at its end (reach), the limit (stay kinds). */
+  readonly target: number | null;
+  readonly partial: boolean;
+}
+
+export interface KpiReading {
+  readonly kind: 'kpi_reading';
+  readonly kpi: string;
+  readonly label: string;
+  readonly goal: string;
+  readonly metric: string;
+  readonly format: ValueFormat;
+  readonly direction: Direction;
+  readonly indicator?: 'leading' | 'lagging';
+  readonly owner?: string;
+  readonly asOf: string;
+  readonly grain: PeriodGrain;
+  /** The current period of the KPI's cadence, to the as-of day. */
+  readonly current: {
+    readonly range: DateRange;
+    readonly label: string;
+    readonly value: number | null;
+    readonly elapsedDays: number;
+    readonly totalDays: number;
+    readonly partial: boolean;
+  };
+  /** The headline number: goal period to date for cumulative targets, else the current period's value. */
+  readonly value: number | null;
+  readonly status: Status;
+  readonly statusReason: string;
+  readonly target?: TargetReading;
+  readonly comparisons: readonly ComparisonReading[];
+  readonly cause: CauseReading;
+  readonly series: readonly SeriesPoint[];
+  /** Annotations that fall in the current period. */
+  readonly annotations: readonly AnnotationReading[];
+  readonly forecast?: ForecastReading;
+  readonly sentence: string;
+}
+
+/** A supporting (non-KPI) metric: shown as context, with its comparison to the previous period. */
+export interface MetricReading {
+  readonly kind: 'metric_reading';
+  readonly metric: string;
+  readonly label: string;
+  readonly format: ValueFormat;
+  readonly direction: Direction;
+  readonly range: DateRange;
+  readonly value: number | null;
+  readonly previous: ComparisonReading;
+}

@@ -1,0 +1,170 @@
+// The request pipeline: route, authenticate, authorise, rate-limit, read and validate
+// the input, call the route, send JSON; every failure goes through the one error mapper.
+// IO. Invariants: authorisation is decided before the body is read; every response
+// carries X-Request-Id; one log line per request, with no secrets in it.
+
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ProblemsError } from '@kpi/core';
+import { inputIssues, may } from '@kpi/app';
+import { authenticate } from './auth/authenticate.js';
+import { HttpError, mapError } from './http/http-error.js';
+import { parseJson, readBody, requireMediaType } from './http/request-body.js';
+import type { Reply, RequestContext } from './http/route-types.js';
+import type { Router } from './http/router.js';
+import type { ServerState } from './server-state.js';
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+const send = (
+  res: ServerResponse,
+  requestId: string,
+  reply: Reply,
+  redactions: Map<string, string>,
+): void => {
+  let text = reply.html ?? reply.json ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+  for (const [from, to] of redactions) text = text.split(from).join(to);
+  const headers: Record<string, string | readonly string[]> = {
+    ...SECURITY_HEADERS,
+    'x-request-id': requestId,
+    'content-type': reply.html !== undefined ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    ...reply.headers,
+  };
+  if (reply.html !== undefined)
+    headers['content-security-policy'] =
+      "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'";
+  res.writeHead(reply.status ?? 200, headers as Record<string, string | string[]>);
+  res.end(text);
+};
+
+const queryObject = (q: URLSearchParams): Record<string, string> => Object.fromEntries(q.entries());
+
+const validate = (
+  schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: unknown } },
+  v: unknown,
+  where: string,
+): unknown => {
+  const r = schema.safeParse(v);
+  if (!r.success)
+    throw new ProblemsError(
+      'input.invalid',
+      `the request ${where} is not valid`,
+      inputIssues(r.error as never, [where]),
+    );
+  return r.data;
+};
+
+const run = async (ctx: RequestContext, router: Router): Promise<Reply> => {
+  const { req, state } = ctx;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const found = router.match(req.method ?? 'GET', url.pathname);
+  if (found === undefined)
+    throw new HttpError(404, 'route.not_found', `no route ${url.pathname}`, { hint: 'see /api/docs' });
+  if (found === 'method')
+    throw new HttpError(405, 'route.method_not_allowed', `${req.method} is not allowed on ${url.pathname}`);
+  const { route, params } = found;
+  Object.assign(ctx.params, params);
+  if (route.params) validate(route.params, params, 'path');
+  state.refresh();
+  if (route.access !== 'public') {
+    const caller = await authenticate(req, state);
+    Object.assign(ctx, caller);
+    if (!caller.principal)
+      throw new HttpError(401, 'auth.required', 'log in or send an API token', {
+        hint: 'POST /api/auth/login, or send Authorization: Bearer <token>',
+      });
+    const action = route.access(ctx);
+    if (!may(caller.principal, action))
+      throw new HttpError(
+        403,
+        'auth.forbidden',
+        `your ${caller.principal.token ? 'token' : 'role'} does not allow this`,
+        {
+          details: { needs: action.kind },
+        },
+      );
+  }
+  if (route.rateLimit) {
+    const limiter = route.rateLimit === 'login' ? state.loginLimiter : state.pushLimiter;
+    const key =
+      route.rateLimit === 'login'
+        ? ctx.clientIp
+        : (ctx.principal?.token?.id ?? ctx.principal?.user.email ?? ctx.clientIp);
+    const wait = limiter.hit(key);
+    if (wait > 0)
+      throw new HttpError(429, 'request.rate_limited', 'too many requests; slow down', {
+        headers: { 'retry-after': String(wait) },
+      });
+  }
+  const query = route.querySchema
+    ? validate(route.querySchema, queryObject(url.searchParams), 'query')
+    : undefined;
+  let body: unknown;
+  if (route.body?.kind === 'json') {
+    requireMediaType(req, ['application/json']);
+    body = validate(route.body.schema, parseJson(await readBody(req, state.limits.jsonBytes)), 'body');
+  }
+  return route.handle({ ...ctx, query: url.searchParams }, { body, query });
+};
+
+export const handleRequest = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: ServerState,
+  router: Router,
+): Promise<void> => {
+  const requestId = randomUUID();
+  const started = performance.now();
+  const ctx: RequestContext = {
+    req,
+    res,
+    state,
+    requestId,
+    params: {},
+    query: new URLSearchParams(),
+    principal: undefined,
+    sessionId: undefined,
+    clientIp: req.socket.remoteAddress ?? 'unknown',
+    redactions: new Map(),
+  };
+  let status = 500;
+  try {
+    const reply = await run(ctx, router);
+    status = reply.status ?? 200;
+    send(res, requestId, reply, ctx.redactions);
+  } catch (e) {
+    const mapped = mapError(e, requestId);
+    status = mapped.status;
+    if (mapped.internal)
+      state.log.log('error', 'request.failed', {
+        requestId,
+        error:
+          e instanceof Error
+            ? { name: e.name, message: e.message, code: (e as { code?: unknown }).code }
+            : String(e),
+      });
+    if (!res.headersSent)
+      send(
+        res,
+        requestId,
+        { status: mapped.status, body: mapped.body, headers: mapped.headers },
+        ctx.redactions,
+      );
+    else res.destroy();
+  } finally {
+    const path = (req.url ?? '/').split('?')[0];
+    state.log.log(status >= 500 ? 'error' : 'info', 'request', {
+      requestId,
+      method: req.method,
+      path,
+      status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      user: ctx.principal?.user.email,
+      via: ctx.principal ? (ctx.principal.token ? `token:${ctx.principal.token.id}` : 'session') : undefined,
+    });
+  }
+};

@@ -1,0 +1,30 @@
+// Reading and writing cookies. Pure. Invariant: cookie values written here are
+// base64url secrets, so they never need escaping.
+
+export const parseCookies = (header: string | undefined): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!(name in out)) out[name] = part.slice(eq + 1).trim();
+  }
+  return out;
+};
+
+export interface CookieOptions {
+  readonly httpOnly: boolean;
+  readonly secure: boolean;
+  /** Seconds; 0 deletes the cookie. */
+  readonly maxAge: number;
+}
+
+export const serializeCookie = (name: string, value: string, o: CookieOptions): string =>
+  [
+    `${name}=${value}`,
+    'Path=/',
+    'SameSite=Strict',
+    `Max-Age=${o.maxAge}`,
+    ...(o.httpOnly ? ['HttpOnly'] : []),
+    ...(o.secure ? ['Secure'] : []),
+  ].join('; ');

@@ -1,0 +1,216 @@
+// Zod schemas of API inputs and outputs that are not project-file schemas: the OpenAPI
+// document is generated from these and from the project schemas. Pure.
+
+import { z } from 'zod';
+import {
+  GRAINS,
+  annotationSchema,
+  datasetSchema,
+  goalSchema,
+  identifierSchema,
+  isoDateSchema,
+  kpiSchema,
+  metricSchema,
+} from '@kpi/core';
+import { ROLES, TOKEN_ACCESS } from '@kpi/app';
+
+export const nameParams = z.strictObject({ name: identifierSchema });
+export const idParams = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{12}$/, { error: 'not a token id' }),
+});
+
+const issue = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  hint: z.string().optional(),
+});
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable dotted code, e.g. auth.forbidden or input.invalid.'),
+      message: z.string(),
+      details: z
+        .record(z.string(), z.unknown())
+        .describe('For 422: `issues`, each with a path into the input.'),
+      hint: z.string().optional(),
+      requestId: z.string(),
+    }),
+  })
+  .describe('Every error has this shape.');
+
+export const userSchema = z.object({
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+});
+
+export const tokenInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  access: z.enum(TOKEN_ACCESS),
+  datasets: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+
+export const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
+export const setupSchema = z.strictObject({
+  setupToken: z.string().max(200).describe('The secret from the setup link printed at first start.'),
+  email: z.string().max(254),
+  name: z.string().max(200).optional(),
+  password: z.string().max(200),
+});
+
+export const meSchema = z.object({
+  user: userSchema,
+  via: z.enum(['session', 'token']),
+  token: z.object({ id: z.string(), name: z.string(), access: z.enum(TOKEN_ACCESS) }).optional(),
+  csrfToken: z.string().optional(),
+});
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const healthSchema = z.object({ status: z.literal('ok'), project: z.string() });
+
+export const projectSchema = z.object({
+  name: z.string(),
+  timezone: z.string(),
+  week_start: z.string(),
+  fiscal_year_start: z.number(),
+  currency: z.string(),
+  counts: z.object({
+    datasets: z.number(),
+    metrics: z.number(),
+    goals: z.number(),
+    kpis: z.number(),
+    annotations: z.number(),
+  }),
+});
+
+const named = <S extends z.ZodObject>(s: S) => s.extend({ name: z.string() });
+export const datasetOut = named(datasetSchema);
+export const metricOut = z.intersection(z.object({ name: z.string() }), metricSchema);
+export const goalOut = named(goalSchema).extend({ kpis: z.array(z.string()) });
+export const kpiOut = named(kpiSchema);
+
+export const datasetStatsSchema = z.object({
+  dataset: z.string(),
+  rows: z.number(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  lastImport: z.object({ at: z.string(), file: z.string(), rows: z.number() }).nullable(),
+});
+
+export const importSummarySchema = z.object({
+  dataset: z.string(),
+  file: z.string(),
+  format: z.enum(['csv', 'ndjson', 'json']),
+  rowsRead: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  rejected: z.number(),
+  seconds: z.number(),
+  ignoredColumns: z.array(z.string()),
+  missingColumns: z.array(z.string()),
+  dryRun: z.boolean(),
+  route: z.enum(['fast', 'checked']),
+  replayed: z.boolean().describe('True when this answers a retried request with the same Idempotency-Key.'),
+});
+
+const cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+export const pushRowsSchema = z
+  .array(z.record(z.string().max(200), cell))
+  .min(1)
+  .max(100_000)
+  .describe('Rows as JSON objects keyed by column (or source header) name.');
+
+export const queryBodySchema = z
+  .strictObject({
+    metrics: z.array(identifierSchema).min(1).max(20),
+    grain: z.enum(GRAINS).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    last: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('The last N periods of `grain`, this one included.'),
+    groupBy: z.array(identifierSchema).max(5).optional(),
+    where: z.record(identifierSchema, z.array(z.string().max(500)).min(1).max(200)).optional(),
+  })
+  .describe('A metric query: metrics by period and dimensions, filtered by dimension values.');
+
+export const metricValuesQuery = z.strictObject({
+  grain: z.enum(GRAINS).optional(),
+  last: z.coerce.number().int().min(1).max(1000).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  by: identifierSchema.optional().describe('A dimension to group by.'),
+});
+
+export const queryOutSchema = z.object({
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      role: z.enum(['period', 'dimension', 'metric']),
+      unit: z.string().optional(),
+      currency: z.string().optional(),
+    }),
+  ),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  sql: z.string(),
+  params: z.array(z.unknown()),
+});
+
+export const changeSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  entity: z.enum(['kpi', 'goal', 'annotation']),
+  name: z.string(),
+  action: z.enum(['create', 'update']),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+  file: z.string().nullable(),
+});
+
+export const reviewSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  author: z.string(),
+  kpi: z.string().nullable(),
+  decision: z.string(),
+  note: z.string(),
+});
+
+export const editResultSchema = (entity: z.ZodType) =>
+  z.object({ file: z.string().describe('The project file that was changed.'), value: entity });
+
+export const checksSchema = z.object({
+  issues: z.array(issue),
+  note: z.string(),
+});
+
+export const annotationOut = annotationSchema;
+
+export const historyQuery = z.strictObject({
+  entity: z.enum(['kpi', 'goal', 'annotation']).optional(),
+  name: z.string().max(200).optional(),
+});
+
+export const pushQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+
+export const importQuery = z.strictObject({
+  filename: z.string().max(255).optional().describe('The uploaded file name (shown in the import log).'),
+  dryRun: z.enum(['true', 'false']).optional(),
+});

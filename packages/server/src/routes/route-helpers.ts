@@ -1,0 +1,46 @@
+// Small helpers shared by the route modules. IO-free.
+import { todayIn, type Action } from '@kpi/app';
+import type { Reply, RequestContext, RouteDef } from '../http/route-types.js';
+import { HttpError } from '../http/http-error.js';
+
+/** Declares a route (identity; keeps the literal types). */
+export const route = (def: RouteDef): RouteDef => def;
+
+export const READ = (): Action => ({ kind: 'read' });
+export const EDIT = (): Action => ({ kind: 'edit' });
+export const ADMIN = (): Action => ({ kind: 'admin' });
+
+/** The path parameter `name` (validated by the route's params schema before handle runs). */
+export const param = (ctx: RequestContext, name: string): string => {
+  const v = ctx.params[name];
+  if (v === undefined) throw new HttpError(400, 'request.missing_param', `missing path parameter ${name}`);
+  return v;
+};
+
+/** The authenticated principal (routes that are not public always have one). */
+export const principalOf = (ctx: RequestContext) => {
+  if (!ctx.principal) throw new HttpError(401, 'auth.required', 'log in or send an API token');
+  return ctx.principal;
+};
+
+/**
+ * A read answer that depends only on the project, the stored data and today's date:
+ * served from the read cache until the next change.
+ */
+/** Today in `tz`, recomputed at most once a second (Intl formatters are costly to build). */
+let today = { at: 0, tz: '', day: '' };
+const todayCached = (tz: string): string => {
+  const now = Date.now();
+  if (now - today.at > 1000 || today.tz !== tz) today = { at: now, tz, day: todayIn(tz) };
+  return today.day;
+};
+
+export const cachedRead = async (
+  ctx: RequestContext,
+  parts: readonly unknown[],
+  compute: () => Promise<unknown>,
+): Promise<Reply> => {
+  const tz = ctx.state.project().project.settings.timezone;
+  const key = JSON.stringify([todayCached(tz), ...parts]);
+  return { json: await ctx.state.reads.get(key, async () => JSON.stringify(await compute())) };
+};

@@ -1,0 +1,109 @@
+// What every request handler shares: the project (reloaded after each edit and when its
+// files change on disk), limits, rate limiters, the logger, in-flight work, and the
+// one-time setup secret. IO.
+// Invariant: `project()` is the project as last validated; a request sees one version.
+
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openProject, readProjectFiles, type LoadedProject, type Principal } from '@kpi/app';
+import type { Logger } from './http/json-log.js';
+import { rateLimiter, type RateLimiter } from './http/rate-limit.js';
+import { principalCache, readCache, type PrincipalCache, type ReadCache } from './http/read-cache.js';
+
+export interface ServerLimits {
+  /** Largest JSON body (bytes). */
+  readonly jsonBytes: number;
+  /** Largest upload or NDJSON push (bytes). */
+  readonly uploadBytes: number;
+  /** Login and setup attempts per client address per minute. */
+  readonly loginPerMinute: number;
+  /** Pushes and imports per principal per minute. */
+  readonly pushesPerMinute: number;
+  /** Reads running longer are stopped (ms). */
+  readonly queryTimeoutMs: number;
+  readonly sessionMs: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  jsonBytes: 1024 * 1024,
+  uploadBytes: 100 * 1024 * 1024,
+  loginPerMinute: 10,
+  pushesPerMinute: 600,
+  queryTimeoutMs: 15_000,
+  sessionMs: 12 * 3600 * 1000,
+};
+
+export interface ServerState {
+  readonly dir: string;
+  readonly limits: ServerLimits;
+  readonly log: Logger;
+  /** Cookies get the Secure flag (behind HTTPS). */
+  readonly secureCookies: boolean;
+  project(): LoadedProject;
+  setProject(lp: LoadedProject): void;
+  /** Reloads the project when a project file changed on disk (checked at most once a second). */
+  refresh(): void;
+  readonly loginLimiter: RateLimiter;
+  readonly pushLimiter: RateLimiter;
+  /** Scorecard and query answers of the current data generation. */
+  readonly reads: ReadCache;
+  /** Principals behind tokens and sessions (cleared on revoke, logout, new users). */
+  readonly principals: PrincipalCache<{ principal: Principal; csrf?: string }>;
+  /** Call after any change to the stored data. */
+  dataChanged(): void;
+  /** The secret of the one-time setup link, while no user exists. */
+  setupSecret: string | undefined;
+  readonly tmpDir: string;
+}
+
+const fingerprint = (dir: string): string =>
+  readProjectFiles(dir)
+    .map((f) => {
+      const st = statSync(join(dir, f.path));
+      return `${f.path}:${st.size}:${st.mtimeMs}`;
+    })
+    .join('|');
+
+export const createServerState = (
+  lp: LoadedProject,
+  opts: { limits: ServerLimits; log: Logger; secureCookies: boolean; tmpDir: string },
+): ServerState => {
+  let current = lp;
+  let seen = fingerprint(lp.dir);
+  let checkedAt = Date.now();
+  const reads = readCache();
+  return {
+    reads,
+    principals: principalCache(10_000),
+    dataChanged: () => reads.invalidate(),
+    dir: lp.dir,
+    limits: opts.limits,
+    log: opts.log,
+    secureCookies: opts.secureCookies,
+    tmpDir: opts.tmpDir,
+    setupSecret: undefined,
+    loginLimiter: rateLimiter(opts.limits.loginPerMinute, 60_000),
+    pushLimiter: rateLimiter(opts.limits.pushesPerMinute, 60_000),
+    project: () => current,
+    setProject(next) {
+      current = next;
+      seen = fingerprint(next.dir);
+      reads.invalidate();
+    },
+    refresh() {
+      const now = Date.now();
+      if (now - checkedAt < 1000) return;
+      checkedAt = now;
+      try {
+        const fp = fingerprint(current.dir);
+        if (fp === seen) return;
+        seen = fp;
+        current = openProject(current.dir);
+        reads.invalidate();
+        opts.log.log('info', 'project.reloaded', { dir: current.dir });
+      } catch (e) {
+        opts.log.log('warn', 'project.reload_failed', { message: (e as Error).message });
+      }
+    },
+  };
+};

@@ -1,0 +1,136 @@
+// Starts the HTTP API on a project: one shared store, the routes, the setup link while
+// the project has no user, and a graceful close. IO.
+// Invariants: listens on 127.0.0.1 unless told otherwise; `close()` stops accepting,
+// lets requests in flight (imports included) finish within `graceMs`, then closes the
+// store; the setup secret is returned to the caller, never logged.
+
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { closeSharedStore, countUsers, newSecret, openSharedStore, type LoadedProject } from '@kpi/app';
+import { handleRequest } from './handle-request.js';
+import { jsonLogger, type LogSink } from './http/json-log.js';
+import { createRouter } from './http/router.js';
+import type { RouteDef } from './http/route-types.js';
+import { openApiDocument } from './openapi/openapi-document.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { datasetRoutes } from './routes/dataset-routes.js';
+import { definitionRoutes } from './routes/definition-routes.js';
+import { docRoutes } from './routes/doc-routes.js';
+import { metricRoutes } from './routes/metric-routes.js';
+import { projectRoutes } from './routes/project-routes.js';
+import { reviewRoutes } from './routes/review-routes.js';
+import { scorecardRoutes } from './routes/scorecard-routes.js';
+import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
+
+export interface ServeOptions {
+  readonly project: LoadedProject;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly limits?: Partial<ServerLimits>;
+  readonly log?: LogSink;
+  readonly secureCookies?: boolean;
+  readonly tmpDir?: string;
+  readonly version?: string;
+  /** How long close() waits for requests in flight (ms). */
+  readonly graceMs?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** The one-time link that creates the first admin, when the project has no user yet. */
+  readonly setupUrl: string | undefined;
+  readonly state: ServerState;
+  readonly routes: readonly RouteDef[];
+  /** Requests being answered right now. */
+  inFlight(): number;
+  close(): Promise<void>;
+}
+
+/** Every route of the API, in documentation order. */
+export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
+  ...projectRoutes,
+  ...authRoutes,
+  ...datasetRoutes,
+  ...metricRoutes,
+  ...definitionRoutes,
+  ...reviewRoutes,
+  ...scorecardRoutes,
+  ...docRoutes(document),
+];
+
+const listen = (server: Server, port: number, host: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+
+export const startServer = async (opts: ServeOptions): Promise<RunningServer> => {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const log = jsonLogger(opts.log ?? ((line) => void process.stdout.write(line)));
+  const lp = opts.project;
+  await openSharedStore(lp, { queryTimeoutMs: limits.queryTimeoutMs });
+  const state = createServerState(lp, {
+    limits,
+    log,
+    secureCookies: opts.secureCookies ?? false,
+    tmpDir: opts.tmpDir ?? tmpdir(),
+  });
+  // The document lists every route, the docs route included: built once all are known.
+  const routes: readonly RouteDef[] = apiRoutes(() => doc);
+  const doc = openApiDocument(routes, opts.version ?? '0.1.0');
+  const router = createRouter(routes);
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const server = createServer({ requestTimeout: 300_000, headersTimeout: 30_000 }, (req, res) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    void handleRequest(req, res, state, router);
+  });
+  server.keepAliveTimeout = 5_000;
+  const host = opts.host ?? '127.0.0.1';
+  let port: number;
+  try {
+    port = await listen(server, opts.port ?? 8787, host);
+  } catch (e) {
+    await closeSharedStore(lp.dir);
+    throw e;
+  }
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if ((await countUsers(lp)) === 0) state.setupSecret = newSecret();
+  log.log('info', 'server.started', {
+    url,
+    project: lp.project.settings.name,
+    needsSetup: state.setupSecret !== undefined,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    setupUrl: state.setupSecret === undefined ? undefined : `${url}/setup#${state.setupSecret}`,
+    state,
+    routes,
+    inFlight: () => inFlight,
+    close() {
+      closing ??= (async () => {
+        log.log('info', 'server.stopping', { inFlight });
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        if (inFlight > 0) {
+          const grace = new Promise<void>((resolve) => setTimeout(resolve, opts.graceMs ?? 30_000).unref());
+          await Promise.race([new Promise<void>((resolve) => (drained = resolve)), grace]);
+        }
+        server.closeAllConnections();
+        await stopped;
+        await closeSharedStore(lp.dir);
+        log.log('info', 'server.stopped', {});
+      })();
+      return closing;
+    },
+  };
+};
