@@ -144,6 +144,7 @@ export interface CauseReading {
 
 /** Filled by the forecast package; the scorecard leaves it empty. */
 export interface ForecastReading {
+  /** The judged value expected at the deadline: the goal-period total (cumulative), else the deadline's period. */
   readonly atDeadline: number;
   readonly low80: number;
   readonly high80: number;
@@ -151,6 +152,27 @@ export interface ForecastReading {
   readonly high95: number;
   /** Probability of meeting the target by the deadline (0..1). */
   readonly probability: number;
+  /** The forecasting model chosen, and the days of history it was fitted on. */
+  readonly model?: string;
+  readonly historyDays?: number;
+}
+
+/** A day whose value breaks the KPI's usual (weekly and yearly) pattern. */
+export interface AnomalyReading {
+  readonly date: string;
+  readonly value: number;
+  readonly expected: number;
+  readonly expectedLow: number;
+  readonly expectedHigh: number;
+  readonly score: number;
+  readonly direction: 'high' | 'low';
+}
+
+/** A lasting change of level in the daily series. */
+export interface LevelShiftReading {
+  readonly date: string;
+  readonly before: number;
+  readonly after: number;
 }
 
 export interface SeriesPoint {
@@ -195,6 +217,11 @@ export interface KpiReading {
   /** Annotations that fall in the current period. */
   readonly annotations: readonly AnnotationReading[];
   readonly forecast?: ForecastReading;
+  /** Why there is no forecast, when there is a target but no forecast. */
+  readonly forecastNote?: string;
+  /** Unusual days in the recent weeks, newest first. */
+  readonly anomalies?: readonly AnomalyReading[];
+  readonly levelShifts?: readonly LevelShiftReading[];
   readonly sentence: string;
 }
 

@@ -8,6 +8,7 @@ import { percentText } from '@kpi/app';
 import type { KpiExplanation } from '@kpi/app';
 import { bold, dim, type CliContext } from '../cli-context.js';
 import {
+  forecastText,
   changeText,
   fmt,
   grainWord,
@@ -185,6 +186,28 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
         ctx,
         "  mix: the member's share of the denominator moved; rate: its own ratio moved (symmetric shift-share; mix + rate = change).",
       ),
+    );
+  out.push('', bold(ctx, 'Will we make it?'));
+  const fc = k.forecast;
+  if (fc && k.target) {
+    out.push(`  ${forecastText(k) ?? ''}`);
+    out.push(
+      dim(
+        ctx,
+        `  95%: ${fmt(fc.low95, f)}–${fmt(fc.high95, f)} · model ${fc.model ?? '?'} on ${fc.historyDays ?? '?'} days of history`,
+      ),
+    );
+  } else
+    out.push(
+      `  ${k.forecastNote ?? (k.target ? 'the deadline has passed' : 'no target to forecast against')}`,
+    );
+  for (const a of k.anomalies ?? [])
+    out.push(
+      `  ⚠ ${formatDay(a.date)}: ${fmt(a.value, f)} is unusually ${a.direction} (expected ${fmt(a.expectedLow, f)}–${fmt(a.expectedHigh, f)}, score ${a.score.toFixed(1)})`,
+    );
+  for (const sh of k.levelShifts ?? [])
+    out.push(
+      `  ⚠ level shift on ${formatDay(sh.date)}: from about ${fmt(sh.before, f)} to ${fmt(sh.after, f)} a day`,
     );
   out.push('', bold(ctx, 'Annotations in the period'));
   if (k.annotations.length === 0) out.push('  none');

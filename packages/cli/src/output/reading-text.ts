@@ -2,8 +2,8 @@
 // when the terminal has it), sparklines, signed changes, fitting text to a column. Pure
 // apart from reading the colour flag. Invariant: status is never shown by colour alone.
 
-import { formatValue } from '@kpi/core';
-import type { ComparisonReading, Sense, Status, ValueFormat } from '@kpi/app';
+import { formatDay, formatValue } from '@kpi/core';
+import type { ComparisonReading, KpiReading, Sense, Status, ValueFormat } from '@kpi/app';
 import { percentText } from '@kpi/app';
 import { paint, type CliContext } from '../cli-context.js';
 
@@ -87,4 +87,34 @@ export const wrap = (text: string, width: number): string[] => {
   }
   if (line) out.push(line);
   return out;
+};
+
+/** "Forecast 2,075 by 31 Dec (80%: 1,713–2,438) · 54% likely to hit the target", or undefined. */
+export const forecastText = (k: KpiReading): string | undefined => {
+  const fc = k.forecast;
+  const t = k.target;
+  if (!fc || !t) return undefined;
+  const what = t.kind === 'cumulative' ? 'total' : t.kind === 'reach' ? 'at' : 'around';
+  // Counts are forecast as whole things.
+  const n = (x: number) => (k.format.unit === 'count' ? Math.round(x) : x);
+  return `forecast ${what} ${fmt(n(fc.atDeadline), k.format)} by ${formatDay(t.deadline, k.asOf.slice(0, 4))} (80%: ${fmt(n(fc.low80), k.format)}–${fmt(n(fc.high80), k.format)}) · ${percentText(fc.probability)} likely to hit the target`;
+};
+
+/** "2 unusual days: 13 Nov low (12, expected 30–55), ..." or undefined. */
+export const anomalyText = (k: KpiReading): string | undefined => {
+  const a = k.anomalies ?? [];
+  const s = k.levelShifts ?? [];
+  const parts: string[] = [];
+  if (a.length)
+    parts.push(
+      `${a.length} unusual day${a.length === 1 ? '' : 's'}: ${a
+        .slice(0, 3)
+        .map(
+          (x) =>
+            `${formatDay(x.date)} ${x.direction} (${fmt(x.value, k.format)}, expected ${fmt(x.expectedLow, k.format)}–${fmt(x.expectedHigh, k.format)})`,
+        )
+        .join(', ')}${a.length > 3 ? ', …' : ''}`,
+    );
+  if (s.length) parts.push(`level shift on ${formatDay(s[s.length - 1]?.date ?? '')}`);
+  return parts.length ? parts.join('; ') : undefined;
 };

@@ -5,8 +5,10 @@
 import { formatDay, formatRange } from '@kpi/core';
 import type { GoalReading, KpiReading, Scorecard, TargetReading } from '@kpi/app';
 import { percentText } from '@kpi/app';
-import { bold, dim, type CliContext } from '../cli-context.js';
+import { bold, dim, yellow, type CliContext } from '../cli-context.js';
 import {
+  anomalyText,
+  forecastText,
   changeText,
   fit,
   fmt,
@@ -66,6 +68,10 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
     lines.push(`  cause: ${d.member} (${d.dimension}) ${part} ${move}`);
     for (const a of d.annotations.slice(0, 1)) lines.push(`  ${dim(ctx, `note: ${a.title}`)}`);
   } else lines.push(`  ${dim(ctx, `cause: ${k.cause.note ?? 'no single driver'}`)}`);
+  const fc = forecastText(k);
+  if (fc) lines.push(`  ${fc}`);
+  const warn = anomalyText(k);
+  if (warn) lines.push(`  ${yellow(ctx, `⚠ ${warn}`)}`);
   return lines.map((l) => fit(l, width));
 };
 
@@ -124,8 +130,11 @@ export const renderScorecard = (ctx: CliContext, card: Scorecard, columns: numbe
       if (out[out.length - 1] === '') out.pop();
     }
     out.push('');
-    for (const k of g.kpis)
-      out.push(...wrap(`• ${k.sentence}`, columns - 4).map((l, i) => `  ${i === 0 ? '' : '  '}${l}`));
+    for (const k of g.kpis) {
+      const extra = [forecastText(k), anomalyText(k)].filter(Boolean).join('; ');
+      const text = extra ? `${k.sentence} ${extra.charAt(0).toUpperCase()}${extra.slice(1)}.` : k.sentence;
+      out.push(...wrap(`• ${text}`, columns - 4).map((l, i) => `  ${i === 0 ? '' : '  '}${l}`));
+    }
   }
   if (card.supporting.length) {
     const first = card.supporting[0];
