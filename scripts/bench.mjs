@@ -209,3 +209,6 @@ writeFileSync(docPath, re2.test(doc2) ? doc2.replace(re2, scSection) : `${doc2.t
 
 // The HTTP API section (bench:server): the scorecard and metric query endpoints under load.
 await import('./bench-server.mjs');
+
+// The kpi check section (bench:check): 500 KPIs over the same store.
+await (await import('./bench-check.mjs')).benchCheck(join(work, 'kpi.duckdb'), project);

@@ -24,4 +24,8 @@ for (const [title, metrics] of sections) {
   console.log(`\n${title}`);
   kpi(['query', ...metrics, '--by', 'week', '--last', '12'], demo);
 }
-console.log(`\nThe demo project is in ${demo}. Try: cd demo && npx kpi query --help`);
+console.log('\nThe scorecard: every goal and KPI with target, pace, comparison, cause and forecast');
+kpi(['status'], demo);
+console.log(
+  `\nThe demo project is in ${demo}. Try: cd demo && npx kpi explain leads_this_quarter, npx kpi check`,
+);

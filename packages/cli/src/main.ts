@@ -10,7 +10,12 @@ import { validateCommand } from './commands/validate-command.js';
 import { importCommand } from './commands/import-command.js';
 import { queryCommand } from './commands/query-command.js';
 import { datasetsCommand } from './commands/datasets-command.js';
+import { forecastCommand } from './commands/forecast-command.js';
 import { checkCommand } from './commands/check-command.js';
+import { reviewCommand } from './commands/review-command.js';
+import { reviewsCommand } from './commands/reviews-command.js';
+import { historyCommand } from './commands/history-command.js';
+import { treeCommand } from './commands/tree-command.js';
 import { schemaCommand } from './commands/schema-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { explainCommand } from './commands/explain-command.js';
@@ -26,6 +31,11 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   explainCommand,
   checkCommand,
+  reviewCommand,
+  reviewsCommand,
+  historyCommand,
+  treeCommand,
+  forecastCommand,
   datasetsCommand,
   schemaCommand,
   serveCommand,

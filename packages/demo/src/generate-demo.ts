@@ -15,6 +15,7 @@ import { emailCampaignsDataset } from './email-campaigns-dataset.js';
 import { emailPlan } from './email-plan.js';
 import { followersDataset } from './followers-dataset.js';
 import { goalSections } from './goal-definitions.js';
+import { withCascade } from './cascade-definitions.js';
 import { mentionsDataset } from './mentions-dataset.js';
 import { metricsSection } from './metric-definitions.js';
 import { paidCampaignsDataset } from './paid-campaigns-dataset.js';
@@ -100,7 +101,10 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
   const world = thin === 1 ? full : worldAt(thin);
   const datasets = datasetsOf(world, buildCampaigns(world, copies));
   const calibration = copies === 1 ? datasets : datasetsOf(world, buildCampaigns(world, 1));
-  const sections = goalSections(world, Object.fromEntries(calibration.map((d) => [d.name, d])));
+  const sections = withCascade(
+    goalSections(world, Object.fromEntries(calibration.map((d) => [d.name, d]))),
+    world.end,
+  );
   const note = [
     'Northwind Coffee: a fictional direct-to-consumer coffee brand (generated demo data).',
     `Two years of marketing data, ${world.start} to ${world.end}. Stories to find: a viral TikTok reel,`,

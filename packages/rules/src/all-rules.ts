@@ -7,6 +7,7 @@ import { focusRule } from './rules/focus-rule.js';
 import { goodhartRule } from './rules/goodhart-rule.js';
 import { leadingLaggingRule } from './rules/leading-lagging-rule.js';
 import { measurableRule } from './rules/measurable-rule.js';
+import { okrMeasurableRule } from './rules/okr-measurable-rule.js';
 import { relevantRule } from './rules/relevant-rule.js';
 import { specificRule } from './rules/specific-rule.js';
 import { timeBoundRule } from './rules/time-bound-rule.js';
@@ -24,6 +25,7 @@ export const ALL_RULES: readonly Rule[] = [
   accountabilityRule,
   goodhartRule,
   driftRule,
+  okrMeasurableRule,
 ];
 
 export const ruleById = (id: string): Rule | undefined => ALL_RULES.find((r) => r.id === id);

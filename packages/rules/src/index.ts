@@ -6,3 +6,7 @@ export * from './sarif-report.js';
 export * from './lagged-correlation.js';
 export * from './goal-focus.js';
 export { vanityKind } from './rules/vanity-metric-rule.js';
+export * from './cascade/kpi-rollup.js';
+export * from './cascade/okr-progress.js';
+export * from './cascade/retired-kpis.js';
+export { OKR_KEY_RESULTS } from './rules/okr-measurable-rule.js';

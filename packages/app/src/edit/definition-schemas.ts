@@ -13,6 +13,7 @@ import {
   identifierSchema,
   isoDateSchema,
   kpiSchema,
+  retiredSchema,
   targetSchema,
   CADENCES,
   INDICATORS,
@@ -43,6 +44,7 @@ export const kpiPatchSchema = z
     filter: filterSchema.nullable().optional(),
     metric: identifierSchema.optional(),
     goal: identifierSchema.optional(),
+    retired: retiredSchema.nullable().optional().describe('Retire the KPI (null brings it back).'),
     reason,
   })
   .describe('Changes to a KPI: targets, owner, cadence and more.');

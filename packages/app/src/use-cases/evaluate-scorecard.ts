@@ -4,7 +4,7 @@
 // driver statement per dataset for the causes), never one query per KPI; the as-of day
 // defaults to yesterday in the project time zone (the last complete day).
 
-import { NotFoundError, UsageError, comparisonWindows, metricLabel, type Project } from '@kpi/core';
+import { NotFoundError, UsageError, addDays, comparisonWindows, metricLabel, type Project } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import type { CubeItem } from '@kpi/semantic';
 import {
@@ -22,6 +22,7 @@ import { readDayCube, type DayCube } from './scorecard-cube.js';
 import { readDrivers } from './scorecard-drivers.js';
 import { planScorecard, type KpiPlan } from './scorecard-plan.js';
 import { kpiInputOf, supportingMetrics } from './scorecard-inputs.js';
+import { forecastItems, withForecast } from './scorecard-forecast.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
 export type {
@@ -35,6 +36,9 @@ export type {
   Status,
   TargetReading,
   ValueFormat,
+  ForecastReading,
+  AnomalyReading,
+  LevelShiftReading,
 } from '@kpi/scorecard';
 export { STATUSES, percentText } from '@kpi/scorecard';
 
@@ -51,6 +55,8 @@ export interface ScorecardOptions {
   readonly maxMembers?: number;
   /** Leave out the supporting metrics. */
   readonly withoutSupporting?: boolean;
+  /** Leave out forecasts and anomaly flags. */
+  readonly withoutForecast?: boolean;
 }
 
 const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
@@ -69,7 +75,7 @@ const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
       );
   return Object.keys(project.kpis).filter(
     (k) =>
-      (opts.kpis === undefined || opts.kpis.includes(k)) &&
+      (opts.kpis === undefined ? project.kpis[k]?.retired === undefined : opts.kpis.includes(k)) &&
       (opts.goal === undefined || project.kpis[k]?.goal === opts.goal),
   );
 };
@@ -84,8 +90,9 @@ export const evaluateScorecardOn = async (
   const support = opts.withoutSupporting ? [] : supportingMetrics(project, names);
   const plan = planScorecard(project, names, opts.asOf, opts.seriesLength ?? 12);
   const weekly = comparisonWindows(opts.asOf, 'week', plan.calendar);
+  // Two years of days back from the as-of day, for the forecasts and anomaly flags.
   const span = {
-    start: [weekly.previous.range.start, plan.span.start].sort()[0] as string,
+    start: [weekly.previous.range.start, plan.span.start, addDays(opts.asOf, -729)].sort()[0] as string,
     end: plan.span.end,
   };
   const items: CubeItem[] = [
@@ -95,6 +102,7 @@ export const evaluateScorecardOn = async (
       ...(k.def.filter ? { filter: k.def.filter } : {}),
     })),
     ...support.map((m) => ({ key: `m_${m}`, metric: m })),
+    ...(opts.withoutForecast ? [] : forecastItems(project, plan.kpis)),
   ];
   if (items.length === 0)
     return {
@@ -120,7 +128,9 @@ export const evaluateScorecardOn = async (
   const readings = new Map<string, KpiReading>(
     plan.kpis.map((k: KpiPlan) => [
       k.name,
-      evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
+      ((r: KpiReading) => (opts.withoutForecast ? r : withForecast(project, k, r, cube, span)))(
+        evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
+      ),
     ]),
   );
   const goals = Object.entries(project.goals)

@@ -10,7 +10,7 @@ import { bold, dim, green, red, yellow, type CliContext, type Command } from '..
 import { renderJson } from '../output/table-output.js';
 
 const usage =
-  'kpi check [--format text|json|sarif] [--output FILE] [--no-data] [--today DATE] [--list-rules]';
+  'kpi check [--format text|json|sarif] [--output FILE] [--no-data] [--no-forecast] [--today DATE] [--list-rules]';
 
 const listRules = (ctx: CliContext): void => {
   for (const r of ALL_RULES)
@@ -32,12 +32,19 @@ Change a rule's severity in kpi.yaml, with the reason kept in the file:
   project:
     checks:
       goal.focus: { severity: off, reason: "Launch quarter: we track 7 on purpose" }
+or on one KPI only:
+  kpis:
+    total_followers:
+      checks:
+        kpi.vanity: { severity: off, reason: "Board asked for it; reviewed every quarter" }
+Retired KPIs (retired: {date, reason}, see kpi review --help) are not checked.
 
 options:
   --format F           text (default), json, or sarif (for pull-request annotations)
   --json               same as --format json
   --output, -o FILE    write the report to FILE instead of standard output
   --no-data            skip the data-backed rules (no store needed)
+  --no-forecast        judge achievability by the history alone (faster on large lists)
   --today DATE         check as if today were DATE (YYYY-MM-DD)
   --list-rules         list the rules with their ids and default severities
   --project, -p DIR    project folder
@@ -50,6 +57,7 @@ options:
         json: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         'no-data': { type: 'boolean' },
+        'no-forecast': { type: 'boolean' },
         today: { type: 'string' },
         'list-rules': { type: 'boolean' },
       },
@@ -74,6 +82,7 @@ options:
     const { report, today, withData } = await checkProject(lp, {
       ...(values.today !== undefined ? { today: values.today } : {}),
       ...(values['no-data'] ? { withoutData: true } : {}),
+      ...(values['no-forecast'] ? { withoutForecast: true } : {}),
     });
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     const warnings = report.findings.filter((f) => f.severity === 'warning').length;

@@ -131,8 +131,10 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     settings: undefined as ProjectFile['project'] | undefined,
     datasets: {} as Record<string, unknown>,
     metrics: {} as Record<string, unknown>,
+    units: {} as Record<string, unknown>,
     goals: {} as Record<string, unknown>,
     kpis: {} as Record<string, unknown>,
+    objectives: {} as Record<string, unknown>,
     annotations: [] as unknown[],
   };
   const locations: Record<string, SourcePosition> = {};
@@ -150,7 +152,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
         code: 'project.not_a_mapping',
         severity: 'error',
         message:
-          'the file must be a YAML mapping of sections (version, project, datasets, metrics, goals, kpis, annotations)',
+          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, annotations)',
         path: [],
         position: positionAt(pf, 0),
       });
@@ -209,9 +211,11 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     settings: merged.settings,
     datasets: merged.datasets,
     metrics: merged.metrics,
+    units: merged.units,
     goals: merged.goals,
     kpis: merged.kpis,
     annotations: merged.annotations,
+    objectives: merged.objectives,
     locations,
   } as Project;
   const problems = validateProject(project).map((i): Issue => {

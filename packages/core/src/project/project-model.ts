@@ -6,19 +6,24 @@ import type { DatasetDef } from '../schema/dataset-schema.js';
 import type { MetricDef } from '../schema/metric-schema.js';
 import type { AnnotationDef, GoalDef, KpiDef } from '../schema/goal-schema.js';
 import type { ProjectSettings } from '../schema/project-schema.js';
+import type { ObjectiveDef, UnitDef } from '../schema/cascade-schema.js';
 
 export interface Project {
   readonly settings: ProjectSettings;
   readonly datasets: Readonly<Record<string, DatasetDef>>;
   readonly metrics: Readonly<Record<string, MetricDef>>;
+  /** Organisation units; the loader always sets it, hand-built projects may leave it out. */
+  readonly units?: Readonly<Record<string, UnitDef>>;
   readonly goals: Readonly<Record<string, GoalDef>>;
   readonly kpis: Readonly<Record<string, KpiDef>>;
   readonly annotations: readonly AnnotationDef[];
+  /** OKR objectives; the loader always sets it, hand-built projects may leave it out. */
+  readonly objectives?: Readonly<Record<string, ObjectiveDef>>;
   /** Where each entity is defined, keyed `section.name` (e.g. `metrics.ctr`). */
   readonly locations: Readonly<Record<string, SourcePosition>>;
 }
 
-export const SECTIONS = ['datasets', 'metrics', 'goals', 'kpis'] as const;
+export const SECTIONS = ['datasets', 'metrics', 'units', 'goals', 'kpis', 'objectives'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The position of an entity, e.g. `locate(p, 'metrics', 'ctr')`. */

@@ -9,6 +9,7 @@ import type { DatasetDef } from '../schema/dataset-schema.js';
 import type { MetricDef } from '../schema/metric-schema.js';
 import { findMetricCycles, metricDatasets } from './metric-graph.js';
 import type { Project } from './project-model.js';
+import { validateCascade } from './validate-cascade.js';
 
 type Path = readonly (string | number)[];
 const err = (code: string, message: string, path: Path, hint?: string): Issue =>
@@ -334,5 +335,6 @@ export const validateProject = (p: Project): Issue[] => {
         );
     }
   });
+  out.push(...validateCascade(p));
   return out;
 };

@@ -2,6 +2,8 @@
 
 import { z } from 'zod';
 import { filterSchema, identifierSchema, isoDateSchema, periodSchema } from './common-schema.js';
+import { checksSchema } from './check-schema.js';
+import { retiredSchema, rollupSchema } from './cascade-schema.js';
 
 export const TARGET_KINDS = ['reach', 'cumulative', 'stay_above', 'stay_below'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -18,6 +20,7 @@ export const goalSchema = z
     owner: z.string().min(1).optional(),
     period: periodSchema,
     parent: identifierSchema.optional().describe('Name of the parent goal (cascading goals).'),
+    unit: identifierSchema.optional().describe('The organisation unit that owns the goal (see units).'),
   })
   .describe('A qualitative outcome with a period, e.g. "Generate 500 qualified leads in Q1".');
 
@@ -91,6 +94,11 @@ export const kpiSchema = z
     indicator: z.enum(INDICATORS).optional().describe('leading (predicts the outcome) or lagging (is the outcome).'),
     counter_metric: z.union([identifierSchema, counterMetricSchema]).optional(),
     description: z.string().optional(),
+    checks: checksSchema
+      .optional()
+      .describe('kpi check overrides for this KPI only, e.g. {kpi.vanity: {severity: off, reason: "..."}}.'),
+    rollup: rollupSchema.optional(),
+    retired: retiredSchema.optional(),
   })
   .describe('A metric promoted to key performance indicator for a goal.');
 

@@ -6,6 +6,10 @@ import { currencyCodeSchema, identifierSchema } from './common-schema.js';
 import { datasetSchema } from './dataset-schema.js';
 import { metricSchema } from './metric-schema.js';
 import { annotationSchema, goalSchema, kpiSchema } from './goal-schema.js';
+import { checksSchema } from './check-schema.js';
+import { objectiveSchema, unitSchema } from './cascade-schema.js';
+
+export { checkSettingSchema, checksSchema } from './check-schema.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -18,22 +22,6 @@ export const isTimeZone = (tz: string): boolean => {
     return false;
   }
 };
-
-/** Configuration of one check: a severity, or a severity with the reason it was changed. */
-export const checkSettingSchema = z
-  .union([
-    z.enum(['error', 'warning', 'info', 'off']),
-    z.strictObject({
-      severity: z.enum(['error', 'warning', 'info', 'off']),
-      reason: z.string().min(1).describe('Why the check is changed or switched off; shown in reports.'),
-    }),
-  ])
-  .describe('error, warning, info or off; or {severity, reason}.');
-
-/** Checks configured by rule id, e.g. {"goal.focus": {severity: off, reason: "..."}}. */
-export const checksSchema = z
-  .record(z.string().regex(/^[a-z_]+\.[a-z_]+$/, { error: 'must be a check id such as kpi.vanity or goal.focus' }), checkSettingSchema)
-  .describe('Severity overrides of kpi check rules (kpi check --list-rules shows the ids).');
 
 export const settingsSchema = z.strictObject({
   name: z.string().min(1).describe('Project name.'),
@@ -50,9 +38,11 @@ export const settingsSchema = z.strictObject({
 const sections = {
   datasets: z.record(identifierSchema, datasetSchema).optional(),
   metrics: z.record(identifierSchema, metricSchema).optional(),
+  units: z.record(identifierSchema, unitSchema).optional(),
   goals: z.record(identifierSchema, goalSchema).optional(),
   kpis: z.record(identifierSchema, kpiSchema).optional(),
   annotations: z.array(annotationSchema).optional(),
+  objectives: z.record(identifierSchema, objectiveSchema).optional(),
 };
 
 /** The main kpi.yaml: version, project settings and any sections. */
