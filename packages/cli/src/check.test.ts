@@ -2,24 +2,17 @@
 // the exit code gates CI, and the SARIF file validates against the official schema.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeDemo, runKpi } from '../test/run-kpi.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
-const BIN = new URL('../bin/kpi.js', import.meta.url).pathname;
-const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const run = runKpi;
 let root = '';
 let demo = '';
 before(() => {
-  root = mkdtempSync(join(tmpdir(), 'kpi-check-'));
-  demo = join(root, 'demo');
-  assert.equal(run(['init', demo, '--demo', '--end-date', '2025-06-30'], root).code, 0);
+  ({ root, demo } = makeDemo('kpi-check-', '2025-06-30'));
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 

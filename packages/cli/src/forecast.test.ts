@@ -3,25 +3,18 @@
 // forecast with @kpi/forecast, summed, plus the goal-to-date total.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDemo, runKpi } from '../test/run-kpi.js';
 import { addDays, dayNumber } from '@kpi/core';
 import { openDuckDb } from '@kpi/engines';
 import { forecast, sumDistribution } from '@kpi/forecast';
 
-const BIN = new URL('../bin/kpi.js', import.meta.url).pathname;
-const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const run = runKpi;
 let root = '';
 let demo = '';
 before(() => {
-  root = mkdtempSync(join(tmpdir(), 'kpi-forecast-'));
-  demo = join(root, 'demo');
-  assert.equal(run(['init', demo, '--demo', '--end-date', '2026-11-21'], root).code, 0);
+  ({ root, demo } = makeDemo('kpi-forecast-', '2026-11-21'));
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 

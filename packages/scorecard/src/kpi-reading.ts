@@ -222,6 +222,8 @@ export interface KpiReading {
   /** Unusual days in the recent weeks, newest first. */
   readonly anomalies?: readonly AnomalyReading[];
   readonly levelShifts?: readonly LevelShiftReading[];
+  /** Guard warnings, e.g. the counter-metric worsened while the KPI improved (Goodhart). */
+  readonly warnings?: readonly string[];
   readonly sentence: string;
 }
 

@@ -22,6 +22,7 @@ import { todayIn } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
 import { evaluateScorecardOn } from './evaluate-scorecard.js';
+import { counterChangeOf, counterMetricOf } from './scorecard-guards.js';
 
 export interface CheckInput {
   /** Check as if today were this day (YYYY-MM-DD). */
@@ -134,19 +135,11 @@ const factsOf = async (
     withoutForecast,
   });
   const reviews = await reviewDates(engine);
-  const counterChange = (metric: string): number | null | undefined =>
-    sc.supporting.find((m) => m.metric === metric)?.previous.changeRelative ??
-    sc.goals
-      .flatMap((g) => g.kpis)
-      .find((r) => r.metric === metric)
-      ?.comparisons.find((c) => c.kind === 'previous_period')?.changeRelative;
   const kpis: Record<string, KpiFacts> = {};
   for (const r of sc.goals.flatMap((g) => g.kpis)) {
-    const def = project.kpis[r.kpi];
-    const counter =
-      typeof def?.counter_metric === 'string' ? def.counter_metric : def?.counter_metric?.metric;
+    const counter = counterMetricOf(project, r.kpi);
     kpis[r.kpi] = {
-      ...kpiFactsOf(r, counter ? counterChange(counter) : undefined),
+      ...kpiFactsOf(r, counter ? counterChangeOf(sc, counter) : undefined),
       lastReview: reviews.get(r.kpi) ?? null,
     };
   }

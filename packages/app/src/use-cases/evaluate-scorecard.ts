@@ -23,6 +23,7 @@ import { readDrivers } from './scorecard-drivers.js';
 import { planScorecard, type KpiPlan } from './scorecard-plan.js';
 import { kpiInputOf, supportingMetrics } from './scorecard-inputs.js';
 import { forecastItems, withForecast } from './scorecard-forecast.js';
+import { withGoodhartWarnings } from './scorecard-guards.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
 export type {
@@ -167,14 +168,14 @@ export const evaluateScorecardOn = async (
       previous: compareValues(value, weekly.previous, previous, def?.direction ?? 'higher'),
     };
   });
-  return {
+  return withGoodhartWarnings(project, {
     kind: 'scorecard',
     project: project.settings.name,
     asOf: opts.asOf,
     goals,
     supporting,
     queries: cube.statements + drivers.statements,
-  };
+  });
 };
 
 /** `kpi status`: the scorecard of the project's store. */

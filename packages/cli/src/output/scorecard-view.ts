@@ -72,6 +72,7 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
   if (fc) lines.push(`  ${fc}`);
   const warn = anomalyText(k);
   if (warn) lines.push(`  ${yellow(ctx, `⚠ ${warn}`)}`);
+  for (const w of k.warnings ?? []) lines.push(`  ${yellow(ctx, `⚠ ${w}`)}`);
   return lines.map((l) => fit(l, width));
 };
 
@@ -131,7 +132,7 @@ export const renderScorecard = (ctx: CliContext, card: Scorecard, columns: numbe
     }
     out.push('');
     for (const k of g.kpis) {
-      const extra = [forecastText(k), anomalyText(k)].filter(Boolean).join('; ');
+      const extra = [forecastText(k), anomalyText(k), ...(k.warnings ?? [])].filter(Boolean).join('; ');
       const text = extra ? `${k.sentence} ${extra.charAt(0).toUpperCase()}${extra.slice(1)}.` : k.sentence;
       out.push(...wrap(`• ${text}`, columns - 4).map((l, i) => `  ${i === 0 ? '' : '  '}${l}`));
     }
