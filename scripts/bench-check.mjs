@@ -13,21 +13,11 @@ import { checkProject, openProject } from '@kpi/app';
 import { addDays, loadProject, metricDatasets } from '@kpi/core';
 import { generateDemo } from '@kpi/demo';
 import { openDuckDb } from '@kpi/engines';
+import { CADENCES, FILTERS } from './bench-scorecard.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const GOALS = 100;
 const PER_GOAL = 5;
-const FILTERS = [
-  undefined,
-  { channel: 'meta_ads' },
-  { channel: 'google_search' },
-  { channel: 'linkedin_ads' },
-  { channel: 'tiktok_ads' },
-  { market: 'de' },
-  { market: 'nl' },
-  { market: 'at' },
-];
-const CADENCES = ['weekly', 'monthly', 'quarterly'];
 const TOPICS = ['qualified leads', 'paid revenue', 'efficient spend', 'brand reach', 'conversions'];
 
 /** kpi.yaml (as JSON, which YAML reads) with the paid_campaigns dataset, its metrics, 100 goals and 500 KPIs. */

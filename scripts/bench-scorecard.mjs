@@ -20,7 +20,8 @@ const METRICS = [
   'cost_per_lead',
   'roas',
 ];
-const FILTERS = [
+/** KPI filters and cadences shared by the generated bench projects (scorecard and check). */
+export const FILTERS = [
   undefined,
   { channel: 'meta_ads' },
   { channel: 'google_search' },
@@ -30,7 +31,7 @@ const FILTERS = [
   { market: 'nl' },
   { market: 'at' },
 ];
-const CADENCES = ['weekly', 'monthly', 'quarterly'];
+export const CADENCES = ['weekly', 'monthly', 'quarterly'];
 const GRAIN = { weekly: 'week', monthly: 'month', quarterly: 'quarter' };
 // Leaves (column, aggregate) of each metric: [numerator, denominator] for ratios.
 const PARTS = {

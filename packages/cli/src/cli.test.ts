@@ -3,30 +3,18 @@
 // computation straight from the demo's CSV file.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { periodStart } from '@kpi/core';
 import { openDuckDb } from '@kpi/engines';
+import { makeDemo, runKpi } from '../test/run-kpi.js';
 
-const BIN = new URL('../bin/kpi.js', import.meta.url).pathname;
-const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const run = (args: string[], cwd: string) => runKpi(args, cwd, { NO_COLOR: '' });
 
 let root = '';
 let demo = '';
 before(() => {
-  root = mkdtempSync(join(tmpdir(), 'kpi-cli-'));
-  demo = join(root, 'demo');
-  const r = run(['init', demo, '--demo', '--end-date', '2025-06-30'], root);
-  assert.equal(r.code, 0, r.err);
+  ({ root, demo } = makeDemo('kpi-cli-', '2025-06-30'));
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 

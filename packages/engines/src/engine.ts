@@ -2,9 +2,9 @@
 // Invariant: rows come back as plain JSON-safe values (numbers as number, DATE as
 // 'YYYY-MM-DD', TIMESTAMP as 'YYYY-MM-DD HH:MM:SS[.fff]'), whatever the driver returns.
 
-import type { Dialect } from '@kpi/semantic';
+import type { Dialect, SqlValue } from '@kpi/semantic';
 
-export type SqlValue = string | number | boolean | null;
+export type { SqlValue };
 export type Row = Record<string, unknown>;
 
 export interface QueryResult {

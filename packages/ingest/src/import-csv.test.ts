@@ -2,11 +2,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IoError, ProblemsError } from '@kpi/core';
-import { ensureDatasetTables, importFile } from '@kpi/ingest';
+import { importFile } from '@kpi/ingest';
 import {
   dumpTable,
   makeProject,
   rejectsWith,
+  resetAds,
   rows,
   workspace,
   type Workspace,
@@ -19,11 +20,7 @@ before(async () => {
 });
 after(async () => ws.close());
 
-const fresh = async (): Promise<void> => {
-  await ws.engine.exec('DROP TABLE IF EXISTS ads');
-  await ws.engine.exec('DROP TABLE IF EXISTS _kpi_imports');
-  await ensureDatasetTables(ws.engine, project);
-};
+const fresh = (): Promise<void> => resetAds(ws.engine, project);
 const ads = () => rows(ws.engine, 'SELECT * FROM ads ORDER BY date, campaign');
 
 describe('values', () => {

@@ -10,6 +10,7 @@ import {
   eventsDataset,
   makeProject,
   rejectsWith,
+  resetAds,
   rows,
   workspace,
   type Workspace,
@@ -22,11 +23,7 @@ before(async () => {
 });
 after(async () => ws.close());
 
-const fresh = async (): Promise<void> => {
-  await ws.engine.exec('DROP TABLE IF EXISTS ads');
-  await ws.engine.exec('DROP TABLE IF EXISTS _kpi_imports');
-  await ensureDatasetTables(ws.engine, project);
-};
+const fresh = (): Promise<void> => resetAds(ws.engine, project);
 const ads = () => rows(ws.engine, 'SELECT date, campaign, spend FROM ads ORDER BY date, campaign');
 
 describe('keys', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatasetDef, Project } from '@kpi/core';
 import { openDuckDb, type Engine } from '@kpi/engines';
+import { ensureDatasetTables } from '@kpi/ingest';
 
 export const adsDataset: DatasetDef = {
   time: 'date',
@@ -89,4 +90,11 @@ export const rejectsWith = async <E extends Error & { code: string }>(
     return err;
   }
   throw new Error(`expected ${code}, but the promise resolved`);
+};
+
+/** Drops the ads table and the import log, then recreates the tables: a clean store per test. */
+export const resetAds = async (engine: Engine, project: Project): Promise<void> => {
+  await engine.exec('DROP TABLE IF EXISTS ads');
+  await engine.exec('DROP TABLE IF EXISTS _kpi_imports');
+  await ensureDatasetTables(engine, project);
 };
