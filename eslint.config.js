@@ -37,4 +37,23 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', ioImports] },
   },
+  {
+    // The web app runs in the browser: browser globals, and only core/rules below it.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'Browser code: no Node built-ins.' },
+            {
+              group: ['@kpi/*', '!@kpi/core', '!@kpi/core/*', '!@kpi/rules'],
+              message: 'The web app imports only core and rules; everything else comes over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

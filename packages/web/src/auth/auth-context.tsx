@@ -1,0 +1,91 @@
+// Who is signed in, and what the UI may offer them. The server decides every write; the
+// role here only hides controls a user cannot use. Invariant: until /api/auth/me has
+// answered, nothing role-dependent is drawn.
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, api, setCsrfToken } from '../api/api-client';
+import type { Me, User } from '../api/api-types';
+import { invalidate } from '../api/use-api';
+
+export interface Auth {
+  readonly user: User | undefined;
+  /** editor or admin: may edit goals and KPIs and import data. */
+  readonly canEdit: boolean;
+  readonly isAdmin: boolean;
+  /** May this user record a review of a KPI with this owner? (editors, admins, the owner). */
+  readonly canReview: (owner: string | undefined) => boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth | undefined>(undefined);
+
+export const useAuth = (): Auth => {
+  const a = useContext(AuthContext);
+  if (!a) throw new Error('useAuth outside AuthProvider');
+  return a;
+};
+
+type State = { kind: 'checking' } | { kind: 'signed_out' } | { kind: 'signed_in'; user: User };
+
+export const AuthProvider = ({
+  children,
+  signInPage,
+  checking,
+}: {
+  children: ReactNode;
+  signInPage: ReactNode;
+  checking: ReactNode;
+}) => {
+  const [state, setState] = useState<State>({ kind: 'checking' });
+
+  useEffect(() => {
+    api<Me>('/api/auth/me').then(
+      (me) => setState({ kind: 'signed_in', user: me.user }),
+      (e: unknown) => {
+        if (e instanceof ApiError && e.status !== 401) console.warn('kpi: /api/auth/me failed', e.body);
+        setState({ kind: 'signed_out' });
+      },
+    );
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const me = await api<Me>('/api/auth/login', { method: 'POST', json: { email, password } });
+    setCsrfToken(me.csrfToken);
+    invalidate();
+    setState({ kind: 'signed_in', user: me.user });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST' });
+    } finally {
+      setCsrfToken(undefined);
+      invalidate();
+      setState({ kind: 'signed_out' });
+    }
+  }, []);
+
+  const value = useMemo<Auth>(() => {
+    const user = state.kind === 'signed_in' ? state.user : undefined;
+    const canEdit = user?.role === 'editor' || user?.role === 'admin';
+    return {
+      user,
+      canEdit,
+      isAdmin: user?.role === 'admin',
+      canReview: (owner) =>
+        canEdit ||
+        (owner !== undefined &&
+          user !== undefined &&
+          [user.name, user.email].some((n) => n !== undefined && n.toLowerCase() === owner.toLowerCase())),
+      signIn,
+      signOut,
+    };
+  }, [state, signIn, signOut]);
+
+  return (
+    <AuthContext.Provider value={value}>
+      {state.kind === 'checking' ? checking : state.kind === 'signed_out' ? signInPage : children}
+    </AuthContext.Provider>
+  );
+};

@@ -1,0 +1,2 @@
+// Placeholder until meeting mode lands.
+export const MeetingPage = () => <h1>Meeting mode</h1>;

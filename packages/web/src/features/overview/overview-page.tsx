@@ -1,0 +1,2 @@
+// Placeholder until the overview lands.
+export const OverviewPage = () => <h1>Overview</h1>;
