@@ -1,7 +1,8 @@
 // Maps a file's header (CSV) or keys (JSON) onto a dataset's columns. Pure.
 // Invariants: matching is case-insensitive and trimmed (spaces and dashes also match
 // underscores), through each column's `source` names; the first matching header wins;
-// key, time and `required` columns are required, others may be absent.
+// an explicit column map (column -> header) is applied first and wins over the automatic
+// matching; key, time and `required` columns are required, others may be absent.
 
 import type { DatasetDef } from '@kpi/core';
 
@@ -34,12 +35,35 @@ export const namesOf = (column: string, def: DatasetDef): readonly string[] => {
 export const isRequired = (column: string, def: DatasetDef): boolean =>
   column === def.time || def.key.includes(column) || def.columns[column]?.required === true;
 
-export const mapHeaders = (headers: readonly string[], def: DatasetDef): HeaderMapping => {
+/** The index of the header a column map names: exact first, then case- and space-insensitive. */
+export const findMappedHeader = (headers: readonly string[], header: string): number => {
+  const exact = headers.findIndex((h) => h.trim() === header.trim());
+  return exact >= 0 ? exact : headers.findIndex((h) => norm(h) === norm(header));
+};
+
+export const mapHeaders = (
+  headers: readonly string[],
+  def: DatasetDef,
+  columnMap: Readonly<Record<string, string>> = {},
+): HeaderMapping => {
   const taken = new Set<number>();
+  const explicit = new Map<string, number>();
+  for (const [column, header] of Object.entries(columnMap)) {
+    const index = findMappedHeader(headers, header);
+    if (index >= 0 && def.columns[column] && !taken.has(index)) {
+      taken.add(index);
+      explicit.set(column, index);
+    }
+  }
   const mapped: MappedColumn[] = [];
   const missingRequired: string[] = [];
   const missingOptional: string[] = [];
   for (const column of Object.keys(def.columns)) {
+    const chosen = explicit.get(column);
+    if (chosen !== undefined) {
+      mapped.push({ column, index: chosen, header: headers[chosen] ?? '' });
+      continue;
+    }
     const names = namesOf(column, def);
     const looseNames = names.map(loose);
     let index = headers.findIndex((h, i) => !taken.has(i) && names.includes(norm(h)));

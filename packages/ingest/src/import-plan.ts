@@ -1,14 +1,15 @@
 // What an import will read: format, delimiter, the file's fields and how they map onto
 // the dataset's columns, and how values are written. IO (JSON keys are read through the
 // engine). Invariant: a plan is only returned when every required column is present; the
-// file problems found here (empty file, wrong delimiter, missing column) are thrown as a
-// ProblemsError before any table is touched.
+// file problems found here (empty file, wrong delimiter, missing column, a column map that
+// names unknown columns or absent headers) are thrown as a ProblemsError before any table
+// is touched.
 
 import { ProblemsError, type DatasetDef, type Issue } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import { delimiterName, fitsBetter, parseRecords, scoreDelimiter, sniffDelimiter } from './csv-sniff.js';
 import type { FileHead } from './file-head.js';
-import { mapHeaders, type HeaderMapping } from './header-map.js';
+import { findMappedHeader, mapHeaders, type HeaderMapping } from './header-map.js';
 import type { ImportFormat, ImportOptions } from './import-types.js';
 import { sqlString } from './value-sql.js';
 
@@ -100,8 +101,77 @@ const missingColumns = (
   );
 };
 
+const mapIssue = (code: string, message: string, column: string, hint: string): Issue => ({
+  code,
+  severity: 'error',
+  message,
+  path: ['columns', column],
+  hint,
+});
+
+/** Columns of the map that the dataset does not have (checked before the file is read). */
+const checkMapColumns = (dataset: string, def: DatasetDef, map: Readonly<Record<string, string>>): void => {
+  const valid = Object.keys(def.columns).join(', ');
+  const unknown = Object.keys(map).filter((c) => !Object.hasOwn(def.columns, c));
+  if (unknown.length === 0) return;
+  const issues = unknown.map((c) =>
+    mapIssue(
+      'import.column_map.unknown_column',
+      `column map: dataset ${dataset} has no column "${c}"; its columns are ${valid}`,
+      c,
+      `map only the columns of ${dataset}`,
+    ),
+  );
+  throw new ProblemsError(
+    'import.column_map.unknown_column',
+    `the column map names ${unknown.length === 1 ? 'a column' : 'columns'} that dataset ${dataset} does not have: ${unknown.join(', ')} (its columns are ${valid})`,
+    issues,
+    { columns: Object.keys(def.columns) },
+  );
+};
+
+/** Headers the map names that the file does not have, or that two columns share. */
+const checkMapHeaders = (
+  file: string,
+  fields: readonly string[],
+  map: Readonly<Record<string, string>>,
+): void => {
+  const found = fields.length ? fields.map((f) => JSON.stringify(f)).join(', ') : '(none)';
+  const owner = new Map<number, string>();
+  const issues: Issue[] = [];
+  for (const [column, header] of Object.entries(map)) {
+    const index = findMappedHeader(fields, header);
+    if (index < 0)
+      issues.push(
+        mapIssue(
+          'import.column_map.header_missing',
+          `column map: ${column} is mapped to ${JSON.stringify(header)}, which is not a header of the file; headers found: ${found}`,
+          column,
+          'map the column to one of the headers found, or leave it out to match it by name',
+        ),
+      );
+    else if (owner.has(index))
+      issues.push(
+        mapIssue(
+          'import.column_map.header_shared',
+          `column map: ${column} and ${owner.get(index)} are both mapped to ${JSON.stringify(fields[index])}`,
+          column,
+          'map each header to one column',
+        ),
+      );
+    else owner.set(index, column);
+  }
+  if (issues.length > 0)
+    throw new ProblemsError(
+      issues[0]?.code ?? 'import.column_map.header_missing',
+      `${file}: the column map does not fit the file (${issues.length} problem${issues.length === 1 ? '' : 's'})`,
+      issues,
+      { file, headers: fields },
+    );
+};
+
 const csvFields = (head: FileHead, def: DatasetDef, opts: ImportOptions, quote: string) => {
-  const count = (h: readonly string[]) => mapHeaders(h, def).mapped.length;
+  const count = (h: readonly string[]) => mapHeaders(h, def, opts.columnMap).mapped.length;
   const best = sniffDelimiter(head.text, quote, head.complete, count)[0];
   if (opts.delimiter === undefined) return best;
   const given = scoreDelimiter(head.text, opts.delimiter, quote, head.complete, count);
@@ -124,6 +194,8 @@ export const planImport = async (
   opts: ImportOptions,
 ): Promise<ImportPlan> => {
   const quote = opts.quote ?? '"';
+  const columnMap = opts.columnMap ?? {};
+  checkMapColumns(dataset, def, columnMap);
   if (
     head.text.trim() === '' ||
     (head.complete && head.format === 'json' && /^\[\s*\]$/.test(head.text.trim()))
@@ -141,7 +213,8 @@ export const planImport = async (
     if (head.complete && records.length === 1) throw emptyFile(head.path, true);
     sample = parseRecords(head.text, delimiter, quote, 1001, head.complete).slice(1);
   } else fields = await jsonKeys(engine, head);
-  const mapping = mapHeaders(fields, def);
+  checkMapHeaders(head.path, fields, columnMap);
+  const mapping = mapHeaders(fields, def, columnMap);
   if (mapping.missingRequired.length > 0) throw missingColumns(head.path, mapping, fields, def);
   const formats: Record<string, string | undefined> = {};
   for (const [c, col] of Object.entries(def.columns)) formats[c] = opts.dateFormat ?? col.format;

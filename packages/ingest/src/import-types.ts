@@ -21,6 +21,12 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
   /** Refuse files larger than this (default 2 GiB). */
   readonly maxFileBytes?: number;
+  /**
+   * Explicit mapping, dataset column -> file header (CSV) or key (JSON). A mapped header wins
+   * over the automatic matching by name and `source`; unmapped columns are still matched
+   * automatically. Unknown columns, or headers absent from the file, are refused.
+   */
+  readonly columnMap?: Readonly<Record<string, string>>;
   /** Called while the import runs: fraction done (0..1) when known, and the phase. */
   readonly onProgress?: (fraction: number | undefined, phase: string) => void;
 }

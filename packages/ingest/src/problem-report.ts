@@ -72,7 +72,8 @@ export const problemsError = (
     'import.rejected',
     `${plan.path}: ${rejected} of ${rowsRead} rows have problems${more}; nothing was imported`,
     issues,
-    { file: plan.path, rejected, rowsRead, listed: issues.length },
+    // listed < problems: the list was cut at MAX_LISTED_PROBLEMS (a row may have several problems).
+    { file: plan.path, rejected, rowsRead, listed: issues.length, problems: Math.max(total, rejected) },
   );
 };
 

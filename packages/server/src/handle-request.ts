@@ -1,7 +1,9 @@
 // The request pipeline: route, authenticate, authorise, rate-limit, read and validate
 // the input, call the route, send JSON; every failure goes through the one error mapper.
+// A GET/HEAD that no route answers, outside /api/, goes to the web app when one is served.
 // IO. Invariants: authorisation is decided before the body is read; every response
-// carries X-Request-Id; one log line per request, with no secrets in it.
+// carries X-Request-Id; one log line per request, with no secrets in it; redactions are
+// applied longest first (a temporary folder is a prefix of the file inside it).
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,6 +14,7 @@ import { HttpError, mapError } from './http/http-error.js';
 import { parseJson, readBody, requireMediaType } from './http/request-body.js';
 import type { Reply, RequestContext } from './http/route-types.js';
 import type { Router } from './http/router.js';
+import type { StaticFiles } from './http/static-files.js';
 import type { ServerState } from './server-state.js';
 
 const SECURITY_HEADERS = {
@@ -27,7 +30,9 @@ const send = (
   redactions: Map<string, string>,
 ): void => {
   let text = reply.html ?? reply.json ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
-  for (const [from, to] of redactions) text = text.split(from).join(to);
+  // Longest first: a temporary folder is a prefix of the file inside it.
+  const longestFirst = [...redactions].sort(([a], [b]) => b.length - a.length);
+  for (const [from, to] of longestFirst) text = text.split(from).join(to);
   const headers: Record<string, string | readonly string[]> = {
     ...SECURITY_HEADERS,
     'x-request-id': requestId,
@@ -111,14 +116,47 @@ const run = async (ctx: RequestContext, router: Router): Promise<Reply> => {
   return route.handle({ ...ctx, query: url.searchParams }, { body, query });
 };
 
+/** Serves the web app for a GET/HEAD that no API route answers; the status, or undefined. */
+const serveApp = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  router: Router,
+  web: StaticFiles | undefined,
+): number | undefined => {
+  if (!web || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+  if (!pathname.startsWith('/') || router.match(req.method, pathname) !== undefined) return undefined;
+  return web.serve(req, res, pathname);
+};
+
 export const handleRequest = async (
   req: IncomingMessage,
   res: ServerResponse,
   state: ServerState,
   router: Router,
+  web?: StaticFiles,
 ): Promise<void> => {
   const requestId = randomUUID();
   const started = performance.now();
+  const appStatus = (() => {
+    res.setHeader('x-request-id', requestId);
+    try {
+      return serveApp(req, res, router, web);
+    } catch (e) {
+      state.log.log('error', 'static.failed', { requestId, message: (e as Error).message });
+      return undefined;
+    }
+  })();
+  if (appStatus !== undefined) {
+    state.log.log('info', 'request', {
+      requestId,
+      method: req.method,
+      path: (req.url ?? '/').split('?')[0],
+      status: appStatus,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return;
+  }
   const ctx: RequestContext = {
     req,
     res,

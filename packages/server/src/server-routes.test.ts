@@ -32,7 +32,11 @@ describe('HTTP API happy paths', () => {
     assert.deepEqual(p.body.counts, { datasets: 1, metrics: 3, goals: 1, kpis: 1, annotations: 0 });
     const checks = await hit('GET', '/api/checks', '/api/checks', { token: f.tokens.viewer });
     assert.equal(checks.status, 200);
-    assert.ok(Array.isArray(checks.body.issues));
+    assert.ok(Array.isArray(checks.body.findings));
+    assert.equal(
+      checks.body.counts.warning,
+      checks.body.findings.filter((x: { severity: string }) => x.severity === 'warning').length,
+    );
     const doc = await hit('GET', '/api/openapi.json', '/api/openapi.json');
     assert.equal(doc.body.openapi, '3.1.0');
     const page = await hit('GET', '/api/docs', '/api/docs');
@@ -303,6 +307,15 @@ describe('HTTP API happy paths', () => {
     assert.equal(kpi.status, 200, JSON.stringify(kpi.body));
     assert.equal(kpi.body.kind, 'kpi_explanation');
     assert.equal((await call(f, 'GET', '/api/kpis/nope/scorecard', { token: f.tokens.viewer })).status, 404);
+    // The KPI went monthly above; January alone is too little to forecast: no band, a note.
+    const band = await hit(
+      'GET',
+      `/api/kpis/conversion_rate/forecast?asOf=${asOf}`,
+      '/api/kpis/{name}/forecast',
+      { token: f.tokens.viewer },
+    );
+    assert.equal(band.status, 200, JSON.stringify(band.body));
+    assert.deepEqual([band.body.grain, band.body.points, typeof band.body.note], ['month', [], 'string']);
   });
 
   test('every declared route was exercised above', () => {

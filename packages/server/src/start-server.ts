@@ -2,7 +2,8 @@
 // the project has no user, and a graceful close. IO.
 // Invariants: listens on 127.0.0.1 unless told otherwise; `close()` stops accepting,
 // lets requests in flight (imports included) finish within `graceMs`, then closes the
-// store; the setup secret is returned to the caller, never logged.
+// store; the setup secret is returned to the caller, never logged; with `webRoot` the
+// web app is served on every path outside /api/ that no route answers.
 
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { closeSharedStore, countUsers, newSecret, openSharedStore, type LoadedPr
 import { handleRequest } from './handle-request.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
+import { staticFiles } from './http/static-files.js';
 import type { RouteDef } from './http/route-types.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -35,6 +37,8 @@ export interface ServeOptions {
   readonly version?: string;
   /** How long close() waits for requests in flight (ms). */
   readonly graceMs?: number;
+  /** The built web app (a folder with index.html and assets/), served outside /api/. */
+  readonly webRoot?: string;
 }
 
 export interface RunningServer {
@@ -71,6 +75,8 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const log = jsonLogger(opts.log ?? ((line) => void process.stdout.write(line)));
   const lp = opts.project;
+  // Checked before the store opens: a missing web folder fails fast and leaves nothing open.
+  const web = opts.webRoot === undefined ? undefined : staticFiles(opts.webRoot);
   await openSharedStore(lp, { queryTimeoutMs: limits.queryTimeoutMs });
   const state = createServerState(lp, {
     limits,
@@ -90,7 +96,7 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
       inFlight -= 1;
       if (inFlight === 0) drained?.();
     });
-    void handleRequest(req, res, state, router);
+    void handleRequest(req, res, state, router, web);
   });
   server.keepAliveTimeout = 5_000;
   const host = opts.host ?? '127.0.0.1';

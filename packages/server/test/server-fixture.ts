@@ -28,7 +28,7 @@ export const SESSIONS_CSV = `Date,Source,Sessions,Conversions
 `;
 
 export const startFixture = async (
-  opts: { limits?: Partial<ServerLimits>; users?: boolean } = {},
+  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string } = {},
 ): Promise<Fixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-server-test-'));
   await initProject({ dir, name: 'Test', timezone: 'UTC', currency: 'EUR' });
@@ -68,6 +68,7 @@ export const startFixture = async (
     port: 0,
     log: (l) => void logs.push(l),
     limits: opts.limits ?? {},
+    ...(opts.webRoot === undefined ? {} : { webRoot: opts.webRoot }),
   });
   return {
     dir,

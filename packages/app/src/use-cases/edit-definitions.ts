@@ -2,14 +2,16 @@
 // project's YAML files and recorded in the change history. IO.
 // Invariants: input is validated by schemas derived from the project schemas, the whole
 // project is validated before a file is replaced, and every change is recorded with who
-// and why; the caller receives the reloaded project.
+// and why; a change of a KPI's target or baseline needs a reason (refused before any
+// file is touched); the caller receives the reloaded project.
 
-import { KpiError, NotFoundError, type Project } from '@kpi/core';
+import { KpiError, NotFoundError, type KpiDef, type Project } from '@kpi/core';
 import {
   MERGED_FIELDS,
   goalPatchSchema,
   kpiPatchSchema,
   newAnnotationSchema,
+  type KpiPatch,
   newGoalSchema,
   newKpiSchema,
 } from '../edit/definition-schemas.js';
@@ -68,16 +70,65 @@ export const createKpi = async (lp: LoadedProject, actor: string, input: unknown
   return finish(w, actor, 'kpi', name, 'create', null, w.after.project.kpis[name], reason);
 };
 
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The accountable fields a patch would change: target fields (merged) and the baseline (replaced). */
+export const targetFieldsChanged = (current: KpiDef, patch: KpiPatch): string[] => {
+  const out: string[] = [];
+  if (patch.target === null) {
+    if (current.target !== undefined) out.push('target');
+  } else if (patch.target !== undefined) {
+    const now = (current.target ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(patch.target)) if (!same(now[k], v)) out.push(`target.${k}`);
+  }
+  if (patch.baseline !== undefined && !same(current.baseline, patch.baseline)) out.push('baseline');
+  return out;
+};
+
+const reasonRequired = (name: string, fields: readonly string[]): KpiError =>
+  new KpiError(
+    'edit.reason_required',
+    `changing ${fields.join(', ')} of KPI ${name} needs a reason; nothing was written`,
+    {
+      kind: 'problems',
+      hint: 'say why the target moves (e.g. "agreed at the Q3 planning"): it is kept in the history',
+      details: {
+        fields,
+        issues: [
+          {
+            code: 'edit.reason_required',
+            severity: 'error',
+            message: `a reason is required to change ${fields.join(', ')}`,
+            path: ['reason'],
+            hint: 'send "reason" with the change; it is shown in the KPI history with who and when',
+          },
+        ],
+      },
+    },
+  );
+
+/** A blank reason counts as none (so it is refused as missing, not as malformed). */
+const withoutBlankReason = (input: unknown): unknown => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const r = (input as Record<string, unknown>)['reason'];
+  if (typeof r !== 'string' || r.trim() !== '') return input;
+  const { reason: _blank, ...rest } = input as Record<string, unknown>;
+  return rest;
+};
+
 export const editKpi = async (
   lp: LoadedProject,
   actor: string,
   name: string,
   input: unknown,
 ): Promise<EditResult> => {
-  const { reason, ...patch } = parseInput(kpiPatchSchema, input, 'KPI change');
+  const { reason, ...patch } = parseInput(kpiPatchSchema, withoutBlankReason(input), 'KPI change');
   const w = await writeProjectEdit(lp.dir, (p) => {
     const file = fileOf(p, 'kpis', name);
-    if (!p.kpis[name] || !file) throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
+    const current = p.kpis[name];
+    if (!current || !file) throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
+    const changed = targetFieldsChanged(current, patch);
+    if (changed.length > 0 && reason === undefined) throw reasonRequired(name, changed);
     return { file, apply: (doc) => patchEntry(doc, ['kpis', name], patch, MERGED_FIELDS) };
   });
   return finish(

@@ -40,19 +40,24 @@ const nextStarts = (last: string, grain: Grain, n: number): string[] => {
   return out;
 };
 
-export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): Promise<ForecastKpiOutput> => {
-  const def = lp.project.kpis[input.kpi];
+/** The KPI's closed periods at its review cadence (with the KPI's filter), oldest first. */
+export const kpiPeriods = async (
+  lp: LoadedProject,
+  kpi: string,
+  asOf?: string,
+): Promise<{ metric: string; grain: Grain; periods: { period: string; value: number | null }[] }> => {
+  const def = lp.project.kpis[kpi];
   if (!def) {
     throw new NotFoundError(
       'kpi.not_found',
-      `no KPI named "${input.kpi}"`,
+      `no KPI named "${kpi}"`,
       `KPIs: ${Object.keys(lp.project.kpis).sort().join(', ') || '(none)'}`,
     );
   }
   const grain: Grain = def.cadence === 'monthly' ? 'month' : def.cadence === 'quarterly' ? 'quarter' : 'week';
-  const asOf = input.asOf ?? yesterdayIn(lp.project.settings.timezone);
+  const day = asOf ?? yesterdayIn(lp.project.settings.timezone);
   // The last closed period ends the day before the period holding the as-of day's successor starts.
-  const to = addDays(periodStart(addDays(asOf, 1), grain, lp.project.settings.week_start), -1);
+  const to = addDays(periodStart(addDays(day, 1), grain, lp.project.settings.week_start), -1);
   const where = Object.fromEntries(
     Object.entries(def.filter ?? {}).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)]),
   );
@@ -61,12 +66,17 @@ export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): P
     period: String(r['period']),
     value: (r[def.metric] as number | null) ?? null,
   }));
+  return { metric: def.metric, grain, periods };
+};
+
+export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): Promise<ForecastKpiOutput> => {
+  const { metric, grain, periods } = await kpiPeriods(lp, input.kpi, input.asOf);
   const values = periods.map((p) => p.value);
   const horizon = input.horizon ?? (grain === 'week' ? 8 : grain === 'month' ? 3 : 2);
   if (!Number.isInteger(horizon) || horizon < 1)
     throw new UsageError('forecast.horizon', '--horizon must be 1 or more');
   const series = { values, period: SEASON[grain] ?? 1 };
-  const base = { kpi: input.kpi, metric: def.metric, grain, periods };
+  const base = { kpi: input.kpi, metric, grain, periods };
   if (input.backtest) {
     const r = backtest(series, { horizon, origins: input.origins ?? 4 });
     if (!r.ok)
@@ -84,6 +94,7 @@ export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): P
       fc.issues[0]?.message ?? 'not enough data to forecast',
       'import more history',
     );
-  const last = periods[periods.length - 1]?.period ?? to;
+  const last =
+    periods[periods.length - 1]?.period ?? periodStart(yesterdayIn(lp.project.settings.timezone), grain);
   return { ...base, forecast: { ...fc.value, periods: nextStarts(last, grain, horizon) } };
 };

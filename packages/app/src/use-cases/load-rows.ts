@@ -19,6 +19,8 @@ export interface LoadRowsInput {
   /** Shown in the summary and the import log instead of the temporary path. */
   readonly source: string;
   readonly dryRun?: boolean;
+  /** Dataset column -> file header, winning over the automatic matching (see ImportOptions). */
+  readonly columnMap?: Readonly<Record<string, string>>;
   readonly idempotency?: {
     /** Whose key it is (keys of different callers never collide). */
     readonly scope: string;
@@ -63,6 +65,7 @@ export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadR
       const imported = await importFile(engine, lp.project, input.dataset, input.path, {
         format: input.format,
         ...(input.dryRun ? { dryRun: true } : {}),
+        ...(input.columnMap ? { columnMap: input.columnMap } : {}),
       });
       const summary: ImportSummary = { ...imported, file: input.source };
       if (idem && !summary.dryRun)

@@ -1,22 +1,53 @@
-// `kpi serve`: the HTTP API on the project folder, until Ctrl-C (or SIGTERM), then a
-// graceful stop that lets running imports finish. Logs are JSON lines on stdout.
+// `kpi serve`: the web app and the HTTP API on the project folder, until Ctrl-C (or
+// SIGTERM), then a graceful stop that lets running imports finish. Logs are JSON lines on
+// stdout; what a person needs to read (address, setup link, warnings) goes to stderr.
 import { findProjectDir, openProject } from '@kpi/app';
-import { startServer } from '@kpi/server';
+import { IoError } from '@kpi/core';
+import { startServer, type RunningServer } from '@kpi/server';
 import { parse, parsePositiveInt } from '../args.js';
-import { bold, yellow, type Command } from '../cli-context.js';
+import { bold, dim, yellow, type Command } from '../cli-context.js';
+import { findWebRoot } from '../web-root.js';
 
-const usage = 'kpi serve [--port N] [--host ADDRESS] [--project DIR]';
+const usage = 'kpi serve [--port N] [--host ADDRESS] [--no-web] [--project DIR]';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Starts the server; a busy port becomes an error that says so (exit 3), not an internal error. */
+const listenOrExplain = async (
+  host: string,
+  port: number,
+  start: () => Promise<RunningServer>,
+): Promise<RunningServer> => {
+  try {
+    return await start();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'EADDRINUSE')
+      throw new IoError('serve.port_busy', `port ${port} on ${host} is already in use by another program`, {
+        hint: `stop that program, or pick another port: kpi serve --port ${port + 1}`,
+        cause: e,
+      });
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL')
+      throw new IoError('serve.cannot_listen', `cannot listen on ${host}:${port} (${String(code)})`, {
+        hint: code === 'EACCES' ? 'ports below 1024 need privileges: use --port 8787' : 'check --host',
+        cause: e,
+      });
+    throw e;
+  }
+};
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the HTTP API (and its docs at /api/docs)',
+  summary: 'serve the web app and the HTTP API (docs at /api/docs)',
   help: `usage: ${usage}
 
-Serves the project over HTTP: datasets, pushes, metric queries, goals, KPIs, reviews and
-annotations, documented at /api/docs (OpenAPI 3.1 at /api/openapi.json). Edits made
-through the API are written back into the YAML files. Callers log in (kpi user add) or
-send an API token (kpi token create).
+Serves the project over HTTP: the web app (scorecard, goals, KPIs, checks, imports) at
+the root, and the API under /api — datasets, pushes, metric queries, goals, KPIs,
+reviews and annotations, documented at /api/docs (OpenAPI 3.1 at /api/openapi.json).
+Edits made in the app or through the API are written back into the YAML files. People
+sign in (create them with kpi user add); scripts send an API token (kpi token create).
+
+The web app is served from the built @kpi/web package (npm run build); when it is not
+built, the API is served alone and a line says so.
 
 The first time, when the project has no user, a one-time setup link is printed: open it
 to create the first admin (or create one with kpi user add --role admin first).
@@ -24,16 +55,44 @@ to create the first admin (or create one with kpi user add --role admin first).
 options:
   --port N             port (default 8787; 0 picks a free one)
   --host ADDRESS       address to listen on (default 127.0.0.1: this machine only)
+  --no-web             serve the API only, not the web app
   --project, -p DIR    project folder
 `,
   async run(args, ctx) {
-    const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' } }, usage);
+    const { values } = parse(
+      args,
+      { port: { type: 'string' }, host: { type: 'string' }, 'no-web': { type: 'boolean' } },
+      usage,
+    );
     const port = values.port === '0' ? 0 : (parsePositiveInt(values.port, '--port') ?? 8787);
     const host = values.host ?? '127.0.0.1';
     const lp = openProject(findProjectDir(ctx.cwd, values.project));
-    const server = await startServer({ project: lp, host, port, log: (line) => ctx.out(line) });
+    const web = values['no-web'] ? undefined : findWebRoot();
+    if (web && 'missing' in web)
+      ctx.err(
+        yellow(
+          ctx,
+          web.missing === 'build'
+            ? `the web app is not built (no ${web.looked}/index.html): run \`npm run build\`; serving the API only\n`
+            : 'the web app (@kpi/web) is not installed; serving the API only\n',
+        ),
+      );
+    const webRoot = web && 'dir' in web ? web.dir : undefined;
+    const server = await listenOrExplain(host, port, () =>
+      startServer({
+        project: lp,
+        host,
+        port,
+        log: (line) => ctx.out(line),
+        ...(webRoot === undefined ? {} : { webRoot }),
+      }),
+    );
+    // One write, so a reader of stderr sees the address and the invitation together.
     ctx.err(
-      `${bold(ctx, 'kpi')} API for ${lp.project.settings.name} on ${server.url} (docs: ${server.url}/api/docs)\n`,
+      `${bold(ctx, 'kpi')} ${webRoot ? 'web app and API' : 'API'} for ${lp.project.settings.name} on ${server.url} (API docs: ${server.url}/api/docs)\n` +
+        (webRoot
+          ? `${bold(ctx, `Open ${server.url} in a browser`)}\n${dim(ctx, '(Ctrl-C stops the server)')}\n`
+          : ''),
     );
     if (!LOOPBACK.has(host))
       ctx.err(

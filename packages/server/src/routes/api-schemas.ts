@@ -194,9 +194,41 @@ export const reviewSchema = z.object({
 export const editResultSchema = (entity: z.ZodType) =>
   z.object({ file: z.string().describe('The project file that was changed.'), value: entity });
 
+const position = z.object({ file: z.string(), line: z.number(), column: z.number() });
+
+export const findingSchema = issue
+  .extend({
+    rule: z
+      .string()
+      .describe('The rule id (`kpi.vanity`), or `project.load` for a warning found loading the files.'),
+    kpi: z.string().optional(),
+    goal: z.string().optional(),
+    position: position.optional().describe('Where in the project files (line and column are 1-based).'),
+  })
+  .describe('One finding of the KPI checks.');
+
 export const checksSchema = z.object({
-  issues: z.array(issue),
-  note: z.string(),
+  today: isoDateSchema.describe('The day the checks were run for (project time zone).'),
+  withData: z.boolean().describe('False when the data-backed rules were skipped (`data=false`).'),
+  counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  findings: z.array(findingSchema).describe('Errors first, then warnings, then notes.'),
+  suppressed: z
+    .array(
+      z.object({
+        rule: z.string(),
+        code: z.string(),
+        kpi: z.string().optional(),
+        goal: z.string().optional(),
+        reason: z.string(),
+      }),
+    )
+    .describe('Findings switched off in kpi.yaml, with the recorded reason.'),
+});
+
+export const checksQuery = z.strictObject({
+  kpi: identifierSchema.optional().describe("Only this KPI's findings."),
+  goal: identifierSchema.optional().describe("Only this goal's findings (its KPIs' included)."),
+  data: z.enum(['true', 'false']).optional().describe('false: skip the rules that read data (faster).'),
 });
 
 export const annotationOut = annotationSchema;
@@ -204,6 +236,11 @@ export const annotationOut = annotationSchema;
 export const historyQuery = z.strictObject({
   entity: z.enum(['kpi', 'goal', 'annotation']).optional(),
   name: z.string().max(200).optional(),
+  since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Only changes made after this instant (ISO 8601 with Z or an offset), e.g. the last visit.'),
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe('At most this many (default 1000).'),
 });
 
 export const pushQuery = z.strictObject({
@@ -213,4 +250,56 @@ export const pushQuery = z.strictObject({
 export const importQuery = z.strictObject({
   filename: z.string().max(255).optional().describe('The uploaded file name (shown in the import log).'),
   dryRun: z.enum(['true', 'false']).optional(),
+  columns: z
+    .string()
+    .max(50_000)
+    .optional()
+    .describe(
+      'A JSON object mapping dataset columns to file headers, e.g. {"date":"Day","campaign_id":"Campaign ID"}; a mapped header wins over matching by name.',
+    ),
+});
+
+/** The decoded `columns` of an import: dataset column -> file header. */
+export const columnMapSchema = z
+  .record(identifierSchema, z.string().trim().min(1).max(200))
+  .refine((m) => Object.keys(m).length <= 500, { error: 'at most 500 columns' });
+
+const bandPeriod = z.object({
+  start: isoDateSchema,
+  end: isoDateSchema.describe('Last day of the period.'),
+  label: z.string().describe('"W46 2026", "Nov 2026", "Q4 2026".'),
+});
+
+export const forecastBandSchema = z
+  .object({
+    kpi: z.string(),
+    metric: z.string(),
+    grain: z.enum(GRAINS).describe("The KPI's review cadence as a period: week, month or quarter."),
+    asOf: isoDateSchema.describe('The last complete day; only periods closed by then are history.'),
+    deadline: z.string().describe('The target deadline, else the end of the goal period.'),
+    horizon: z.number().describe('Periods forecast.'),
+    model: z.string().optional().describe('The model or combination used (absent without a forecast).'),
+    history: z.array(bandPeriod.extend({ value: z.number().nullable() })),
+    points: z.array(
+      bandPeriod.extend({
+        value: z.number().describe('The forecast (mean).'),
+        low80: z.number(),
+        high80: z.number(),
+        low95: z.number(),
+        high95: z.number(),
+      }),
+    ),
+    note: z.string().optional().describe('Why `points` is empty: too little history to forecast.'),
+  })
+  .describe("The KPI's closed periods and the forecast for the next ones, with 80% and 95% intervals.");
+
+export const forecastQuery = z.strictObject({
+  horizon: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(104)
+    .optional()
+    .describe('Periods ahead (default: up to the deadline, at most 26 weeks / 12 months / 8 quarters).'),
+  asOf: isoDateSchema.optional().describe('Treat this day as the last complete one (default: yesterday).'),
 });

@@ -8,12 +8,14 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { listDatasets, loadRows, type LoadRowsInput } from '@kpi/app';
+import { ProblemsError } from '@kpi/core';
+import { inputIssues, listDatasets, loadRows, type LoadRowsInput } from '@kpi/app';
 import { HttpError } from '../http/http-error.js';
 import { mediaType, parseJson, readBody, requireMediaType, saveBody } from '../http/request-body.js';
 import type { RequestContext, RouteDef } from '../http/route-types.js';
 import { READ, param, principalOf, route } from './route-helpers.js';
 import {
+  columnMapSchema,
   datasetOut,
   datasetStatsSchema,
   importQuery,
@@ -65,6 +67,33 @@ const idempotencyKey = (ctx: RequestContext): string | undefined => {
   return key;
 };
 
+/** The `columns` query parameter: URL-encoded JSON, {datasetColumn: fileHeader}. */
+const columnMapOf = (text: string | undefined): Readonly<Record<string, string>> | undefined => {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ProblemsError('input.invalid', 'the request query is not valid', [
+      {
+        code: 'input.invalid_json',
+        severity: 'error',
+        message: 'columns: not valid JSON',
+        path: ['query', 'columns'],
+        hint: 'send a URL-encoded JSON object, e.g. {"date":"Day"}',
+      },
+    ]);
+  }
+  const r = columnMapSchema.safeParse(value);
+  if (!r.success)
+    throw new ProblemsError(
+      'input.invalid',
+      'the request query is not valid',
+      inputIssues(r.error, ['query', 'columns']),
+    );
+  return r.data;
+};
+
 const sha = (...parts: string[]): string => createHash('sha256').update(parts.join('\n')).digest('hex');
 
 export const datasetRoutes: readonly RouteDef[] = [
@@ -109,6 +138,7 @@ export const datasetRoutes: readonly RouteDef[] = [
           'import.bad_filename',
           'filename must be a plain file name (no folders, no "..")',
         );
+      const columnMap = columnMapOf(q.columns);
       const label = q.filename ?? `upload.${EXT[format]}`;
       return withTempDir(ctx, label, async (dir) => {
         const path = join(dir, `upload.${EXT[format]}`);
@@ -120,6 +150,7 @@ export const datasetRoutes: readonly RouteDef[] = [
           format,
           source: label,
           dryRun: q.dryRun === 'true',
+          ...(columnMap === undefined ? {} : { columnMap }),
         }).finally(() => ctx.state.dataChanged());
         return { status: 201, body: { ...out.summary, replayed: false } };
       });

@@ -1,5 +1,6 @@
 // Routes: reviews of a KPI (by editors, or by the KPI's owner) and of the KPI list
-// (editors). IO. Invariant: the owner check reads the KPI's owner from the served project.
+// (editors). IO. Invariants: the owner check reads the KPI's owner from the served
+// project; a new review drops the cached reads (the checks read review dates).
 
 import { z } from 'zod';
 import { addReview, listReviews, newReviewSchema } from '@kpi/app';
@@ -31,10 +32,16 @@ export const reviewRoutes: readonly RouteDef[] = [
     body: { kind: 'json', schema: newReviewSchema },
     response: reviewSchema,
     status: 201,
-    handle: async (ctx, { body }) => ({
-      status: 201,
-      body: await addReview(ctx.state.project(), principalOf(ctx).user.email, param(ctx, 'name'), body),
-    }),
+    async handle(ctx, { body }) {
+      const review = await addReview(
+        ctx.state.project(),
+        principalOf(ctx).user.email,
+        param(ctx, 'name'),
+        body,
+      );
+      ctx.state.dataChanged();
+      return { status: 201, body: review };
+    },
   }),
   route({
     method: 'GET',
@@ -54,9 +61,10 @@ export const reviewRoutes: readonly RouteDef[] = [
     body: { kind: 'json', schema: newReviewSchema },
     response: reviewSchema,
     status: 201,
-    handle: async (ctx, { body }) => ({
-      status: 201,
-      body: await addReview(ctx.state.project(), principalOf(ctx).user.email, null, body),
-    }),
+    async handle(ctx, { body }) {
+      const review = await addReview(ctx.state.project(), principalOf(ctx).user.email, null, body);
+      ctx.state.dataChanged();
+      return { status: 201, body: review };
+    },
   }),
 ];

@@ -23,10 +23,6 @@ export const principalOf = (ctx: RequestContext) => {
   return ctx.principal;
 };
 
-/**
- * A read answer that depends only on the project, the stored data and today's date:
- * served from the read cache until the next change.
- */
 /** Today in `tz`, recomputed at most once a second (Intl formatters are costly to build). */
 let today = { at: 0, tz: '', day: '' };
 const todayCached = (tz: string): string => {
@@ -35,6 +31,16 @@ const todayCached = (tz: string): string => {
   return today.day;
 };
 
+/** Like cachedRead, but the value itself (to narrow per request before sending). */
+export const cachedValue = <T>(ctx: RequestContext, parts: readonly unknown[], compute: () => Promise<T>) => {
+  const tz = ctx.state.project().project.settings.timezone;
+  return ctx.state.reads.get(JSON.stringify([todayCached(tz), ...parts]), compute);
+};
+
+/**
+ * A read answer that depends only on the project, the stored data and today's date:
+ * served from the read cache until the next change.
+ */
 export const cachedRead = async (
   ctx: RequestContext,
   parts: readonly unknown[],

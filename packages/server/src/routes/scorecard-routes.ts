@@ -1,14 +1,14 @@
-// Routes: the scorecard — whole, per goal, and one KPI's drill-down (series, both
-// comparisons, every dimension's drivers). IO. Invariant: one evaluation per request,
+// Routes: the scorecard — whole, per goal, one KPI's drill-down (series, both
+// comparisons, every dimension's drivers) and its forecast band. IO. Invariant: one evaluation per request,
 // in as few store passes as the scorecard use-case makes (never one query per card);
 // answers come from the read cache until the project or its data change.
 
 import { z } from 'zod';
 import { NotFoundError, isoDateSchema } from '@kpi/core';
-import { evaluateScorecard, explainKpi } from '@kpi/app';
+import { evaluateScorecard, explainKpi, forecastBand } from '@kpi/app';
 import type { RouteDef } from '../http/route-types.js';
 import { READ, cachedRead, param, route } from './route-helpers.js';
-import { nameParams } from './api-schemas.js';
+import { forecastBandSchema, forecastQuery, nameParams } from './api-schemas.js';
 
 const asOfQuery = z.strictObject({
   asOf: isoDateSchema
@@ -72,6 +72,29 @@ export const scorecardRoutes: readonly RouteDef[] = [
       return cachedRead(ctx, ['kpi-scorecard', name, asOf(query)], () =>
         explainKpi(ctx.state.project(), name, asOf(query)),
       );
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/kpis/{name}/forecast',
+    tag: 'scorecard',
+    summary:
+      'One KPI’s forecast band: its closed periods and the next ones to the deadline with 80% / 95% intervals (200 with `note` and no points when the history is too short).',
+    access: READ,
+    params: nameParams,
+    querySchema: forecastQuery,
+    response: forecastBandSchema,
+    async handle(ctx, { query }) {
+      const name = param(ctx, 'name');
+      const q = query as z.infer<typeof forecastQuery>;
+      if (!ctx.state.project().project.kpis[name])
+        throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
+      const input = {
+        kpi: name,
+        ...(q.horizon === undefined ? {} : { horizon: q.horizon }),
+        ...(q.asOf === undefined ? {} : { asOf: q.asOf }),
+      };
+      return cachedRead(ctx, ['kpi-forecast', input], () => forecastBand(ctx.state.project(), input));
     },
   }),
 ];
