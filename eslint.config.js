@@ -40,6 +40,7 @@ export default tseslint.config(
   {
     // The web app runs in the browser: browser globals, and only core/rules below it.
     files: ['packages/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [

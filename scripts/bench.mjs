@@ -215,3 +215,6 @@ await import('./bench-server.mjs');
 
 // The kpi check section (bench:check): 500 KPIs over the same store.
 await (await import('./bench-check.mjs')).benchCheck(join(work, 'kpi.duckdb'), project);
+
+// The web app section (bench:web): a 25-card goal dashboard in chromium, and the initial JS size.
+await import('./bench-web.mjs');

@@ -6,7 +6,7 @@
 // (never in argv, so `ps` does not show them). Port: PORT, default 8787.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -88,14 +88,19 @@ ${rule}
 
   The passwords are new each time npm start runs. Ctrl-C stops the server.
   The demo project is in ${demo} (try: cd demo && npx kpi check).
+  The server's request log (JSON lines) goes to ${join(demo, '.kpi', 'serve.log')}.
 ${rule}
 `);
 
 // Foreground: Ctrl-C reaches both processes (one terminal process group); this one waits
 // for kpi serve to finish its graceful stop, then exits with its code.
+// The JSON request log (stdout) goes to a file so this terminal keeps the sign-in block
+// readable; what a person needs (address, warnings) comes on stderr.
+mkdirSync(join(demo, '.kpi'), { recursive: true });
+const log = openSync(join(demo, '.kpi', 'serve.log'), 'a');
 const server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--host', host], {
   cwd: demo,
-  stdio: 'inherit',
+  stdio: ['inherit', log, 'inherit'],
 });
 const forward = (signal) => () => {
   if (server.exitCode === null) server.kill(signal);

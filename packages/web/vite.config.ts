@@ -14,6 +14,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8787' },
+    // KPI_API points the dev server at a running kpi serve (default: the usual port).
+    // changeOrigin stays false: the server checks that a write's Origin matches its Host.
+    proxy: { '/api': { target: process.env['KPI_API'] ?? 'http://127.0.0.1:8787', changeOrigin: false } },
   },
 });

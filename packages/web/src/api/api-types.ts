@@ -215,6 +215,14 @@ export interface GoalScore {
   readonly kpis: readonly KpiReading[];
 }
 
+/** GET /api/kpis/{name}/scorecard: one KPI's reading with its goal's title. */
+export interface KpiExplanation {
+  readonly kind: 'kpi_explanation';
+  readonly asOf: string;
+  readonly goalTitle: string;
+  readonly reading: KpiReading;
+}
+
 export interface Scorecard {
   readonly kind: 'scorecard';
   readonly project: string;
@@ -256,7 +264,7 @@ export interface KpiDef {
   readonly owner?: string;
   readonly cadence?: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
   readonly indicator?: 'leading' | 'lagging';
-  readonly counter_metric?: string;
+  readonly counter_metric?: string | { readonly metric: string; readonly tolerance?: number };
   readonly filter?: Readonly<Record<string, unknown>>;
   readonly retired?: { readonly date: string; readonly reason: string };
 }
@@ -273,6 +281,7 @@ export interface MetricDef {
 }
 
 export interface ColumnDef {
+  readonly description?: string;
   readonly type: 'string' | 'integer' | 'number' | 'date' | 'timestamp' | 'boolean';
   readonly source?: string | readonly string[];
   readonly required?: boolean;
@@ -303,27 +312,7 @@ export interface Issue {
   readonly position?: { readonly file?: string; readonly line?: number; readonly column?: number };
 }
 
-export type HistoryEntry =
-  | {
-      readonly kind: 'change';
-      readonly at: string;
-      readonly who: string;
-      readonly action: 'create' | 'update';
-      readonly fields: readonly string[];
-      readonly before: unknown;
-      readonly after: unknown;
-      readonly reason: string | null;
-      readonly file: string | null;
-    }
-  | {
-      readonly kind: 'review';
-      readonly at: string;
-      readonly who: string;
-      readonly decision: string;
-      readonly note: string;
-    };
-
-/** One row of GET /api/history (every change to goals, KPIs and annotations). */
+/** One row of GET /api/history and GET /api/kpis/{name}/history: a change with who, when, why. */
 export interface ChangeRow {
   readonly id: number;
   readonly at: string;
@@ -334,14 +323,16 @@ export interface ChangeRow {
   readonly before: unknown;
   readonly after: unknown;
   readonly reason: string | null;
+  /** The project file the change was written to. */
+  readonly file?: string | null;
 }
 
 export interface Review {
-  readonly id?: number;
+  readonly id: number;
   readonly kpi: string;
   readonly at: string;
-  readonly who?: string;
-  readonly reviewer?: string;
+  /** Who recorded it (the user's email). */
+  readonly author: string;
   readonly decision: 'keep' | 'adjust' | 'replace' | 'retire' | 'note';
   readonly note: string;
 }
@@ -372,7 +363,11 @@ export interface ForecastBandPoint {
 
 export interface ForecastBand {
   readonly kpi: string;
+  readonly metric: string;
   readonly grain: string;
+  readonly asOf: string;
+  readonly deadline?: string;
+  readonly horizon: number;
   readonly model?: string;
   readonly note?: string;
   readonly history: readonly { start: string; end: string; label: string; value: number | null }[];

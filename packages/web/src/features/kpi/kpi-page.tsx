@@ -1,2 +1,128 @@
-// Placeholder until the KPI page lands.
-export const KpiPage = ({ name }: { name: string }) => <h1>KPI {name}</h1>;
+// The KPI page (/kpis/:kpi): header, chart, "will we make it?", drivers, target history,
+// reviews and check findings, in that order. Each section loads on its own and shows its
+// own loading and error state, so one failing request never blanks the page.
+// Invariant: the forecast band is optional — when its endpoint is absent or refuses, the
+// page falls back to the reading's forecast summary and says so.
+
+import { useEffect, useMemo } from 'react';
+import { Link } from 'wouter';
+import type { Annotation, ForecastBand, KpiDef } from '../../api/api-types';
+import { useApi } from '../../api/use-api';
+import { humanize } from '../../ui/format';
+import { ErrorBox, Loading } from '../../ui/page-state';
+import { KpiChartSection, type BandStatus } from './kpi-chart-section';
+import { KpiChecksSection } from './kpi-checks-section';
+import { KpiDriversSection } from './kpi-drivers-section';
+import { KpiForecastSection } from './kpi-forecast-section';
+import { KpiHeaderSection } from './kpi-header-section';
+import { KpiHistoryList } from './kpi-history-section';
+import { KpiReviewsSection } from './kpi-reviews-section';
+import { changesOf, goalTitleOf, readingOf } from './kpi-shapes';
+
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+
+const Pending = ({ what }: { what: string }) => (
+  <section className="panel kpi-section">
+    <Loading what={what} />
+  </section>
+);
+
+export const KpiPage = ({ name }: { name: string }) => {
+  const base = `/api/kpis/${encodeURIComponent(name)}`;
+  const sc = useApi<unknown>(`${base}/scorecard`);
+  const def = useApi<KpiDef>(base);
+  const band = useApi<ForecastBand>(`${base}/forecast`);
+  const history = useApi<unknown>(`${base}/history`);
+  const reviews = useApi<unknown>(`${base}/reviews`);
+  const checksQuery = useMemo(() => ({ kpi: name }), [name]);
+  const checks = useApi<unknown>('/api/checks', checksQuery);
+  const annotations = useApi<Annotation[]>('/api/annotations');
+
+  const reading = useMemo(() => readingOf(sc.data), [sc.data]);
+  const changes = useMemo(() => (history.data === undefined ? [] : changesOf(history.data)), [history.data]);
+  const label = reading?.label ?? def.data?.label ?? humanize(name);
+  useEffect(() => {
+    document.title = `${label} · kpi`;
+  }, [label]);
+
+  const bandStatus: BandStatus =
+    band.state === 'loading'
+      ? { kind: 'loading' }
+      : band.state === 'error'
+        ? {
+            kind: 'missing',
+            why:
+              band.error.status === 404
+                ? 'the server does not offer it yet'
+                : `${band.error.message}${band.error.status > 0 ? ` (${band.error.code})` : ''}`,
+          }
+        : band.data.points.length === 0
+          ? { kind: 'missing', why: band.data.note ?? 'no points were returned' }
+          : { kind: 'ready' };
+  const bandData = band.state === 'ready' ? band.data : undefined;
+
+  const problem =
+    sc.state === 'error' ? (
+      <ErrorBox error={sc.error} title="Could not load this KPI's reading" />
+    ) : sc.state === 'loading' && !reading ? (
+      <Loading what="the reading" />
+    ) : sc.data !== undefined && !reading ? (
+      <p className="error-box" role="alert">
+        The server's answer for this KPI had no reading in it.
+      </p>
+    ) : null;
+
+  if (sc.state === 'error' && sc.error.status === 404 && def.state === 'error' && def.error.status === 404)
+    return (
+      <section className="panel kpi-page" data-testid="kpi-page" data-kpi={name}>
+        <h1>No KPI “{name}”</h1>
+        <ErrorBox error={sc.error} title="This KPI does not exist" />
+        <p>
+          <Link href="/">Back to the overview</Link>
+        </p>
+      </section>
+    );
+
+  return (
+    <div className="kpi-page" data-testid="kpi-page" data-kpi={name}>
+      <KpiHeaderSection
+        name={name}
+        reading={reading}
+        def={def.data}
+        goalTitle={goalTitleOf(sc.data)}
+        problem={problem}
+      />
+      {def.state === 'error' && def.error.status !== 404 && (
+        <ErrorBox error={def.error} title="Could not load the KPI's definition" />
+      )}
+      {reading ? (
+        <>
+          <KpiChartSection
+            reading={reading}
+            band={bandData}
+            bandStatus={bandStatus}
+            annotations={annotations.data ?? NO_ANNOTATIONS}
+            filter={def.data?.filter}
+          />
+          <KpiForecastSection reading={reading} band={bandData} />
+          <KpiDriversSection reading={reading} />
+        </>
+      ) : (
+        sc.state === 'loading' && <Pending what="the chart, forecast and drivers" />
+      )}
+      <section className="panel kpi-section" aria-labelledby="kpi-history-h">
+        <h2 id="kpi-history-h">Target history</h2>
+        {history.state === 'loading' && history.data === undefined && <Loading what="the history" />}
+        {history.state === 'error' && <ErrorBox error={history.error} title="Could not load the history" />}
+        {history.data !== undefined && <KpiHistoryList changes={changes} format={reading?.format ?? {}} />}
+      </section>
+      <KpiReviewsSection
+        name={name}
+        owner={reading?.owner ?? def.data?.owner}
+        reviews={reviews}
+        afterSave={checks.reload}
+      />
+      <KpiChecksSection name={name} checks={checks} />
+    </div>
+  );
+};
