@@ -144,11 +144,12 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     const value = page.getByLabel('Target value');
     await value.fill('2100');
     await page.getByRole('button', { name: /save/i }).click();
-    // No reason yet: refused with a message, nothing written.
+    // No reason yet: refused with a message at the reason field, nothing written.
     await page
-      .getByText(/reason/i)
-      .first()
+      .locator('#f-reason-error', { hasText: /Give a reason: the target or baseline changed/ })
       .waitFor();
+    assert.equal(await page.getByLabel(/reason/i).getAttribute('aria-invalid'), 'true');
+    await screenshot(page, 'edit-kpi-reason-required');
     assert.doesNotMatch(
       kpiBlock(yamlWithKpi(demo.dir, 'leads_this_quarter'), 'leads_this_quarter'),
       /value: 2100/,
@@ -191,12 +192,20 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Check file' }).click();
     const rejected = page.getByText(/"lots" is not a number/);
     await rejected.first().waitFor();
+    // The row is named by its line in the file (the header is line 1), before anything is stored.
+    const row = page.locator('tr', { hasText: '"lots" is not a number' });
+    assert.equal((await row.locator('td').first().textContent())?.trim(), '3');
+    await screenshot(page, 'import-rejected-row');
     const fixed = bad.replace(',lots,', ',75,');
     await page
       .getByLabel('File')
       .setInputFiles({ name: 'sessions.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
     await page.getByRole('button', { name: 'Check file' }).click();
-    await page.getByRole('button', { name: /^Import/ }).click();
+    const commit = page.getByRole('button', { name: /^Import/ });
+    await commit.waitFor();
+    const mid = await get<{ name: string; stats: { rows: number } }[]>('/api/datasets');
+    assert.equal(mid.find((d) => d.name === 'web_sessions')?.stats.rows, rowsBefore, 'checks store nothing');
+    await commit.click();
     await page
       .getByText(/inserted/i)
       .first()

@@ -65,6 +65,38 @@ const AnomalyDot = (p: DotItemDotProps) => {
   );
 };
 
+/** The forecast's 95% and 80% bands, the wider one behind. */
+const BANDS = [
+  { dataKey: 'band95', fill: C.band95, fillOpacity: 1 },
+  { dataKey: 'band80', fill: C.band80, fillOpacity: 0.75 },
+] as const;
+
+/** The broken lines behind the actuals: last year (dotted), the target path, the forecast. */
+const guides = (model: ChartModel) =>
+  [
+    model.hasLastYear && {
+      dataKey: 'lastYear',
+      stroke: C.lastYear,
+      strokeWidth: 1.5,
+      strokeDasharray: '2 3',
+      connectNulls: false,
+    },
+    model.hasTarget && {
+      dataKey: 'target',
+      stroke: C.target,
+      strokeWidth: 1.5,
+      strokeDasharray: '6 4',
+      connectNulls: true,
+    },
+    model.forecast !== 'none' && {
+      dataKey: 'fc',
+      stroke: C.forecast,
+      strokeWidth: 2,
+      strokeDasharray: '5 3',
+      connectNulls: true,
+    },
+  ].filter((g) => g !== false);
+
 const range = (b: readonly [number, number] | null, f: ValueFormat): string =>
   b === null ? '—' : `${fmt(b[0], f)} – ${fmt(b[1], f)}`;
 
@@ -143,60 +175,20 @@ export const KpiChart = ({
               : { domain: ['auto', 'auto'] })}
           />
           <Tooltip content={(p) => <ChartTooltip {...p} format={format} />} isAnimationActive={false} />
-          {model.forecast !== 'none' && (
-            <Area
-              dataKey="band95"
-              stroke="none"
-              fill={C.band95}
-              fillOpacity={1}
-              connectNulls
-              isAnimationActive={false}
-              activeDot={false}
-            />
-          )}
-          {model.forecast !== 'none' && (
-            <Area
-              dataKey="band80"
-              stroke="none"
-              fill={C.band80}
-              fillOpacity={0.75}
-              connectNulls
-              isAnimationActive={false}
-              activeDot={false}
-            />
-          )}
-          {model.hasLastYear && (
-            <Line
-              dataKey="lastYear"
-              stroke={C.lastYear}
-              strokeWidth={1.5}
-              strokeDasharray="2 3"
-              dot={false}
-              isAnimationActive={false}
-            />
-          )}
-          {model.hasTarget && (
-            <Line
-              dataKey="target"
-              stroke={C.target}
-              strokeWidth={1.5}
-              strokeDasharray="6 4"
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          )}
-          {model.forecast !== 'none' && (
-            <Line
-              dataKey="fc"
-              stroke={C.forecast}
-              strokeWidth={2}
-              strokeDasharray="5 3"
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          )}
+          {model.forecast !== 'none' &&
+            BANDS.map((b) => (
+              <Area
+                key={b.dataKey}
+                {...b}
+                stroke="none"
+                connectNulls
+                isAnimationActive={false}
+                activeDot={false}
+              />
+            ))}
+          {guides(model).map((g) => (
+            <Line key={g.dataKey} {...g} dot={false} isAnimationActive={false} />
+          ))}
           <Line dataKey="value" stroke={C.actual} strokeWidth={2} dot={ActualDot} isAnimationActive={false} />
           <Line
             dataKey="anomaly"

@@ -1,6 +1,7 @@
 // Form fields of the edit pages: a visible label on every input, help text and the
-// field's errors tied to the input (aria-describedby, aria-invalid), and the problem
-// summary at the top of a refused form, with links to each field.
+// field's errors tied to the input (aria-describedby, aria-invalid), fieldsets with the
+// errors of their group, and the problem summary at the top of a refused form, with links
+// to each field.
 // Invariant: a field's id is derived from its key ("target.value" -> "f-target-value"),
 // so an issue path, its message and its input always meet.
 
@@ -116,6 +117,39 @@ export const SelectField = (
     </select>
   </Frame>
 );
+
+/**
+ * A fieldset for a group of fields (the target, a period) whose own errors, for the group as
+ * a whole, show under the legend (after the intro, if any) and describe the fieldset.
+ */
+export const GroupFieldset = ({
+  field,
+  legend,
+  errors,
+  intro,
+  children,
+}: {
+  readonly field: string;
+  readonly legend: string;
+  readonly errors: FieldErrors;
+  readonly intro?: ReactNode;
+  readonly children: ReactNode;
+}) => {
+  const errs = errors[field] ?? [];
+  const errorId = `${fieldId(field)}-error`;
+  return (
+    <fieldset className="edit-fieldset" aria-describedby={errs.length > 0 ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {intro}
+      {errs.length > 0 && (
+        <p id={errorId} className="field-error">
+          {errs.join(' ')}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+};
 
 const focusField = (e: MouseEvent, key: string): void => {
   const el = document.getElementById(fieldId(key));

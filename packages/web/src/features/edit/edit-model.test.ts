@@ -17,7 +17,7 @@ const cpl: KpiDef = {
   owner: 'Priya Nair',
   cadence: 'weekly',
   indicator: 'lagging',
-  counter_metric: { metric: 'conversion_rate', tolerance: 0.1 } as never,
+  counter_metric: { metric: 'conversion_rate', tolerance: 0.1 },
 };
 
 test('an untouched KPI form patches nothing', () => {

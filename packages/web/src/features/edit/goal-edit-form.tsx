@@ -3,10 +3,17 @@
 // Invariants: a change sends only the changed fields; the server's issues appear at the
 // fields they name; a goal cannot be its own parent (it is not offered).
 
-import { useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
+import { useMemo } from 'react';
 import type { GoalDef } from '../../api/api-types';
-import { FormProblems, SelectField, TextAreaField, TextField, fieldId } from './edit-fields';
+import { GroupFieldset, SelectField, TextField } from './edit-fields';
+import {
+  DescriptionField,
+  EditFormFrame,
+  NameField,
+  OwnerField,
+  Suggestions,
+  distinct,
+} from './edit-form-frame';
 import {
   GOAL_FIELDS,
   goalFormOf,
@@ -15,8 +22,7 @@ import {
   newGoalBody,
   type GoalForm,
 } from './goal-form-model';
-import { ReasonField } from './reason-field';
-import { useSave } from './use-save';
+import { useEditForm } from './use-edit-form';
 
 const LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
@@ -40,56 +46,38 @@ export const GoalEditForm = ({
 }) => {
   const isNew = original === undefined;
   const initial = useMemo(() => goalFormOf(original), [original]);
-  const [form, setForm] = useState<GoalForm>(initial);
-  const [state, save] = useSave();
-  const set = (k: keyof GoalForm) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const edit = useEditForm<GoalForm>(initial);
+  const { form, set, state, save } = edit;
   const name = isNew ? form.name.trim() : original.name;
   const e = state.fieldErrors;
-  const units = [...new Set(goals.map((g) => g.unit).filter((u): u is string => !!u))].sort();
-  const owners = [...new Set(goals.map((g) => g.owner).filter((o): o is string => !!o))].sort();
-  const periodErrors = e['period'] ?? [];
+  const units = distinct(goals.map((g) => g.unit));
 
-  const submit = (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = () =>
     void save({
-      method: isNew ? 'POST' : 'PATCH',
-      path: isNew ? '/api/goals' : `/api/goals/${encodeURIComponent(name)}`,
-      body: isNew ? newGoalBody(form) : goalPatchBody(initial, form),
-      missing: goalRequired(form, isNew),
       section: 'goals',
       name,
+      isNew,
+      body: isNew ? newGoalBody(form) : goalPatchBody(initial, form),
+      missing: goalRequired(form, isNew),
       fields: GOAL_FIELDS,
-      done: {
-        title: isNew ? `Goal “${form.title.trim()}” created` : `Goal “${form.title.trim()}” saved`,
-        href: `/goals/${encodeURIComponent(name)}`,
-      },
+      what: `Goal “${form.title.trim()}”`,
     });
-  };
 
   return (
-    <form className="edit-form" onSubmit={submit} noValidate aria-labelledby="edit-title">
-      <h1 id="edit-title">{isNew ? 'New goal' : `Edit goal ${original.title}`}</h1>
-      {!isNew && (
-        <p className="muted small">
-          <code>{original.name}</code> · changes are written into the project files and kept in the history.
-        </p>
-      )}
-      <FormProblems error={state.error} fieldErrors={e} unplaced={state.unplaced} labels={LABELS} />
-
+    <EditFormFrame
+      title={isNew ? 'New goal' : `Edit goal ${original.title}`}
+      existing={original?.name}
+      edit={edit}
+      labels={LABELS}
+      onSubmit={submit}
+      reasonNeeded={false}
+      submitLabel={isNew ? 'Create goal' : 'Save changes'}
+      cancelHref={isNew ? '/' : `/goals/${name}`}
+    >
       <fieldset className="edit-fieldset">
         <legend>Goal</legend>
         <div className="form-grid">
-          {isNew && (
-            <TextField
-              field="name"
-              label="Name"
-              required
-              errors={e}
-              value={form.name}
-              onChange={set('name')}
-              hint="The key in the project files: lower-case letters, digits and underscores, starting with a letter."
-            />
-          )}
+          {isNew && <NameField errors={e} value={form.name} onChange={set('name')} />}
           <TextField
             field="title"
             label="Title"
@@ -98,13 +86,12 @@ export const GoalEditForm = ({
             value={form.title}
             onChange={set('title')}
           />
-          <TextField
-            field="owner"
-            label="Owner"
+          <OwnerField
             errors={e}
             value={form.owner}
             onChange={set('owner')}
-            list="goal-owners"
+            owners={distinct(goals.map((g) => g.owner))}
+            listId="goal-owners"
           />
           <SelectField
             field="parent"
@@ -136,36 +123,11 @@ export const GoalEditForm = ({
               </div>
             ))}
         </div>
-        <TextAreaField
-          field="description"
-          label="Description"
-          errors={e}
-          value={form.description}
-          onChange={set('description')}
-          rows={2}
-        />
-        <datalist id="goal-owners">
-          {owners.map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
-        <datalist id="goal-units">
-          {units.map((u) => (
-            <option key={u} value={u} />
-          ))}
-        </datalist>
+        <DescriptionField errors={e} value={form.description} onChange={set('description')} />
+        <Suggestions id="goal-units" values={units} />
       </fieldset>
 
-      <fieldset
-        className="edit-fieldset"
-        aria-describedby={periodErrors.length > 0 ? `${fieldId('period')}-error` : undefined}
-      >
-        <legend>Period</legend>
-        {periodErrors.length > 0 && (
-          <p id={`${fieldId('period')}-error`} className="field-error">
-            {periodErrors.join(' ')}
-          </p>
-        )}
+      <GroupFieldset field="period" legend="Period" errors={e}>
         <div className="form-grid">
           <TextField
             field="period.start"
@@ -187,23 +149,7 @@ export const GoalEditForm = ({
             hint="Both days are included."
           />
         </div>
-      </fieldset>
-
-      <ReasonField value={form.reason} onChange={set('reason')} errors={e} needed={false} />
-
-      {state.unchanged && (
-        <p className="muted" role="status">
-          Nothing has changed yet, so there is nothing to save.
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={state.busy}>
-          {state.busy ? 'Saving…' : isNew ? 'Create goal' : 'Save changes'}
-        </button>
-        <Link className="button" href={isNew ? '/' : `/goals/${name}`}>
-          Cancel
-        </Link>
-      </div>
-    </form>
+      </GroupFieldset>
+    </EditFormFrame>
   );
 };

@@ -3,11 +3,11 @@
 // Invariants: a change sends only the changed fields; a reason is required when the target
 // or baseline changes; the server's issues appear at the fields they name.
 
-import { useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
+import { useMemo } from 'react';
 import type { GoalDef, KpiDef, MetricDef, ValueFormat } from '../../api/api-types';
 import { fmtDate } from '../../ui/format';
-import { FormProblems, SelectField, TextAreaField, TextField, type Option } from './edit-fields';
+import { SelectField, TextField, type Option } from './edit-fields';
+import { DescriptionField, EditFormFrame, NameField, OwnerField, distinct } from './edit-form-frame';
 import {
   CADENCES,
   INDICATORS,
@@ -20,8 +20,7 @@ import {
   type KpiForm,
 } from './kpi-form-model';
 import { BaselineFieldset, TargetFieldset } from './kpi-target-fieldsets';
-import { ReasonField } from './reason-field';
-import { useSave } from './use-save';
+import { useEditForm } from './use-edit-form';
 
 const LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
@@ -61,12 +60,8 @@ const metricOptions = (metrics: readonly MetricDef[], none: string): Option[] =>
 export const KpiEditForm = ({ original, metrics, goals, currency, presetGoal }: KpiEditFormProps) => {
   const isNew = original === undefined;
   const initial = useMemo(() => kpiFormOf(original, presetGoal), [original, presetGoal]);
-  const [form, setForm] = useState<KpiForm>(initial);
-  const [state, save] = useSave();
-  const set =
-    <K extends keyof KpiForm>(k: K) =>
-    (v: KpiForm[K]) =>
-      setForm((f) => ({ ...f, [k]: v }));
+  const edit = useEditForm<KpiForm>(initial);
+  const { form, set, state, save } = edit;
 
   const patch = original ? kpiPatchBody(initial, form, original) : undefined;
   const reasonNeeded = patch !== undefined && needsReason(patch);
@@ -75,51 +70,33 @@ export const KpiEditForm = ({ original, metrics, goals, currency, presetGoal }: 
   const goal = goals.find((g) => g.name === form.goal);
   const name = isNew ? form.name.trim() : original.name;
   const e = state.fieldErrors;
-  const owners = [...new Set(goals.map((g) => g.owner).filter((o): o is string => !!o))].sort();
 
-  const submit = (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = () =>
     void save({
-      method: isNew ? 'POST' : 'PATCH',
-      path: isNew ? '/api/kpis' : `/api/kpis/${encodeURIComponent(name)}`,
-      body: patch ?? newKpiBody(form),
-      missing: kpiRequired(form, isNew, isNew ? undefined : initial, reasonNeeded),
       section: 'kpis',
       name,
+      isNew,
+      body: patch ?? newKpiBody(form),
+      missing: kpiRequired(form, isNew, isNew ? undefined : initial, reasonNeeded),
       fields: KPI_FIELDS,
-      done: {
-        title: isNew
-          ? `KPI “${form.label.trim() || name}” created`
-          : `KPI “${form.label.trim() || name}” saved`,
-        href: `/kpis/${encodeURIComponent(name)}`,
-      },
+      what: `KPI “${form.label.trim() || name}”`,
     });
-  };
 
   return (
-    <form className="edit-form" onSubmit={submit} noValidate aria-labelledby="edit-title">
-      <h1 id="edit-title">{isNew ? 'New KPI' : `Edit KPI ${original.label ?? original.name}`}</h1>
-      {!isNew && (
-        <p className="muted small">
-          <code>{original.name}</code> · changes are written into the project files and kept in the history.
-        </p>
-      )}
-      <FormProblems error={state.error} fieldErrors={e} unplaced={state.unplaced} labels={LABELS} />
-
+    <EditFormFrame
+      title={isNew ? 'New KPI' : `Edit KPI ${original.label ?? original.name}`}
+      existing={original?.name}
+      edit={edit}
+      labels={LABELS}
+      onSubmit={submit}
+      reasonNeeded={reasonNeeded}
+      submitLabel={isNew ? 'Create KPI' : 'Save changes'}
+      cancelHref={isNew ? (form.goal ? `/goals/${form.goal}` : '/') : `/kpis/${name}`}
+    >
       <fieldset className="edit-fieldset">
         <legend>KPI</legend>
         <div className="form-grid">
-          {isNew && (
-            <TextField
-              field="name"
-              label="Name"
-              required
-              errors={e}
-              value={form.name}
-              onChange={set('name')}
-              hint="The key in the project files: lower-case letters, digits and underscores, starting with a letter."
-            />
-          )}
+          {isNew && <NameField errors={e} value={form.name} onChange={set('name')} />}
           <TextField field="label" label="Label" errors={e} value={form.label} onChange={set('label')} />
           <SelectField
             field="metric"
@@ -144,14 +121,7 @@ export const KpiEditForm = ({ original, metrics, goals, currency, presetGoal }: 
             ]}
           />
         </div>
-        <TextAreaField
-          field="description"
-          label="Description"
-          errors={e}
-          value={form.description}
-          onChange={set('description')}
-          rows={2}
-        />
+        <DescriptionField errors={e} value={form.description} onChange={set('description')} />
       </fieldset>
 
       <TargetFieldset form={form} set={set} errors={e} format={format} goalEnd={fmtDate(goal?.period?.end)} />
@@ -160,13 +130,12 @@ export const KpiEditForm = ({ original, metrics, goals, currency, presetGoal }: 
       <fieldset className="edit-fieldset">
         <legend>Ownership and review</legend>
         <div className="form-grid">
-          <TextField
-            field="owner"
-            label="Owner"
+          <OwnerField
             errors={e}
             value={form.owner}
             onChange={set('owner')}
-            list="kpi-owners"
+            owners={distinct(goals.map((g) => g.owner))}
+            listId="kpi-owners"
           />
           <SelectField
             field="cadence"
@@ -195,28 +164,7 @@ export const KpiEditForm = ({ original, metrics, goals, currency, presetGoal }: 
             hint="A metric that must not worsen while this KPI improves."
           />
         </div>
-        <datalist id="kpi-owners">
-          {owners.map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
       </fieldset>
-
-      <ReasonField value={form.reason} onChange={set('reason')} errors={e} needed={reasonNeeded} />
-
-      {state.unchanged && (
-        <p className="muted" role="status">
-          Nothing has changed yet, so there is nothing to save.
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={state.busy}>
-          {state.busy ? 'Saving…' : isNew ? 'Create KPI' : 'Save changes'}
-        </button>
-        <Link className="button" href={isNew ? (form.goal ? `/goals/${form.goal}` : '/') : `/kpis/${name}`}>
-          Cancel
-        </Link>
-      </div>
-    </form>
+    </EditFormFrame>
   );
 };

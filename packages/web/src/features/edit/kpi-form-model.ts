@@ -68,7 +68,7 @@ const str = (v: number | undefined): string => (v === undefined ? '' : String(v)
 
 export const kpiFormOf = (k: KpiDef | undefined, goal = ''): KpiForm => {
   const b = k?.baseline;
-  const cm = k?.counter_metric as string | { metric: string } | undefined;
+  const cm = k?.counter_metric;
   return {
     name: k?.name ?? '',
     label: k?.label ?? '',
@@ -162,7 +162,7 @@ export const kpiPatchBody = (before: KpiForm, f: KpiForm, original: KpiDef): Rec
   if (!same(bBefore, bAfter)) patch['baseline'] = bAfter ?? null;
 
   if (f.counterMetric !== before.counterMetric) {
-    const old = original.counter_metric as string | { metric: string; tolerance?: number } | undefined;
+    const old = original.counter_metric;
     patch['counter_metric'] =
       f.counterMetric === ''
         ? null

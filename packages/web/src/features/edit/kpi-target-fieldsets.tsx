@@ -4,7 +4,7 @@
 
 import type { ValueFormat } from '../../api/api-types';
 import { fmt } from '../../ui/format';
-import { SelectField, TextField, fieldId, type FieldErrors } from './edit-fields';
+import { GroupFieldset, SelectField, TextField, type FieldErrors } from './edit-fields';
 import { TARGET_KINDS, TARGET_KIND_HELP, type BaselineMode, type KpiForm } from './kpi-form-model';
 
 type Setter = <K extends keyof KpiForm>(k: K) => (v: KpiForm[K]) => void;
@@ -22,24 +22,41 @@ const echo = (s: string, format: ValueFormat): string | undefined => {
   return s.trim() === '' || !Number.isFinite(n) ? undefined : `= ${fmt(n, format)}`;
 };
 
-const GroupError = ({ field, errors }: { field: string; errors: FieldErrors }) => {
-  const errs = errors[field] ?? [];
-  return errs.length === 0 ? null : (
-    <p id={`${fieldId(field)}-error`} className="field-error">
-      {errs.join(' ')}
-    </p>
-  );
-};
+/** A number typed as text; its hint echoes the number (in `format`) once it parses, else says `hint`. */
+const NumberField = ({
+  form,
+  set,
+  errors,
+  format,
+  part,
+  field,
+  label,
+  required,
+  hint,
+}: PartProps & {
+  readonly part: 'targetValue' | 'tolerance' | 'baselineValue';
+  readonly field: string;
+  readonly label: string;
+  readonly required?: boolean;
+  readonly hint?: string;
+}) => (
+  <TextField
+    field={field}
+    label={label}
+    required={required}
+    inputMode="decimal"
+    errors={errors}
+    value={form[part]}
+    onChange={set(part)}
+    hint={echo(form[part], format) ?? hint}
+  />
+);
 
-export const TargetFieldset = ({ form, set, errors, format, goalEnd }: PartProps & { goalEnd: string }) => {
+export const TargetFieldset = ({ goalEnd, ...p }: PartProps & { goalEnd: string }) => {
+  const { form, set, errors } = p;
   const kind = form.targetKind as keyof typeof TARGET_KIND_HELP | '';
   return (
-    <fieldset
-      className="edit-fieldset"
-      aria-describedby={errors['target'] ? `${fieldId('target')}-error` : undefined}
-    >
-      <legend>Target</legend>
-      <GroupError field="target" errors={errors} />
+    <GroupFieldset field="target" legend="Target" errors={errors}>
       <div className="form-grid">
         <SelectField
           field="target.kind"
@@ -57,15 +74,13 @@ export const TargetFieldset = ({ form, set, errors, format, goalEnd }: PartProps
         />
         {kind !== '' && (
           <>
-            <TextField
+            <NumberField
+              {...p}
+              part="targetValue"
               field="target.value"
               label="Target value"
               required
-              inputMode="decimal"
-              errors={errors}
-              value={form.targetValue}
-              onChange={set('targetValue')}
-              hint={echo(form.targetValue, format) ?? 'In the metric’s own unit (a fraction for percents).'}
+              hint="In the metric’s own unit (a fraction for percents)."
             />
             <TextField
               field="target.deadline"
@@ -76,22 +91,18 @@ export const TargetFieldset = ({ form, set, errors, format, goalEnd }: PartProps
               onChange={set('deadline')}
               hint={`Empty: the end of the goal period (${goalEnd}).`}
             />
-            <TextField
+            <NumberField
+              {...p}
+              format={{ unit: 'percent' }}
+              part="tolerance"
               field="target.tolerance"
               label="Tolerance"
-              inputMode="decimal"
-              errors={errors}
-              value={form.tolerance}
-              onChange={set('tolerance')}
-              hint={
-                echo(form.tolerance, { unit: 'percent' }) ??
-                'Allowed miss as a fraction of the target: 0.05 = 5%.'
-              }
+              hint="Allowed miss as a fraction of the target: 0.05 = 5%."
             />
           </>
         )}
       </div>
-    </fieldset>
+    </GroupFieldset>
   );
 };
 
@@ -101,63 +112,60 @@ const MODES: readonly { value: BaselineMode; label: string }[] = [
   { value: 'range', label: 'Computed from a date range' },
 ];
 
-export const BaselineFieldset = ({ form, set, errors, format }: PartProps) => (
-  <fieldset
-    className="edit-fieldset"
-    aria-describedby={errors['baseline'] ? `${fieldId('baseline')}-error` : undefined}
-  >
-    <legend>Baseline</legend>
-    <p className="edit-hint">Where the KPI starts from: progress is measured from here towards the target.</p>
-    <GroupError field="baseline" errors={errors} />
-    <div className="edit-radios" role="radiogroup" aria-label="Baseline kind">
-      {MODES.map((m) => (
-        <label key={m.value} className="edit-radio">
-          <input
-            type="radio"
-            name="baseline-mode"
-            value={m.value}
-            checked={form.baselineMode === m.value}
-            onChange={() => set('baselineMode')(m.value)}
-          />
-          {m.label}
-        </label>
-      ))}
-    </div>
-    <div className="form-grid">
-      {form.baselineMode === 'value' && (
-        <TextField
-          field="baseline.value"
-          label="Baseline value"
-          required
-          inputMode="decimal"
-          errors={errors}
-          value={form.baselineValue}
-          onChange={set('baselineValue')}
-          hint={echo(form.baselineValue, format)}
-        />
-      )}
-      {form.baselineMode === 'range' && (
-        <>
-          <TextField
-            field="baseline.from"
-            label="Baseline from"
-            type="date"
-            required
-            errors={errors}
-            value={form.baselineFrom}
-            onChange={set('baselineFrom')}
-          />
-          <TextField
-            field="baseline.to"
-            label="Baseline to"
-            type="date"
-            required
-            errors={errors}
-            value={form.baselineTo}
-            onChange={set('baselineTo')}
-          />
-        </>
-      )}
-    </div>
-  </fieldset>
-);
+export const BaselineFieldset = (p: PartProps) => {
+  const { form, set, errors } = p;
+  return (
+    <GroupFieldset
+      field="baseline"
+      legend="Baseline"
+      errors={errors}
+      intro={
+        <p className="edit-hint">
+          Where the KPI starts from: progress is measured from here towards the target.
+        </p>
+      }
+    >
+      <div className="edit-radios" role="radiogroup" aria-label="Baseline kind">
+        {MODES.map((m) => (
+          <label key={m.value} className="edit-radio">
+            <input
+              type="radio"
+              name="baseline-mode"
+              value={m.value}
+              checked={form.baselineMode === m.value}
+              onChange={() => set('baselineMode')(m.value)}
+            />
+            {m.label}
+          </label>
+        ))}
+      </div>
+      <div className="form-grid">
+        {form.baselineMode === 'value' && (
+          <NumberField {...p} part="baselineValue" field="baseline.value" label="Baseline value" required />
+        )}
+        {form.baselineMode === 'range' && (
+          <>
+            <TextField
+              field="baseline.from"
+              label="Baseline from"
+              type="date"
+              required
+              errors={errors}
+              value={form.baselineFrom}
+              onChange={set('baselineFrom')}
+            />
+            <TextField
+              field="baseline.to"
+              label="Baseline to"
+              type="date"
+              required
+              errors={errors}
+              value={form.baselineTo}
+              onChange={set('baselineTo')}
+            />
+          </>
+        )}
+      </div>
+    </GroupFieldset>
+  );
+};

@@ -5,7 +5,7 @@
 
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import type { GoalDef, GoalScore, MetricReading, Scorecard } from '../../api/api-types';
+import type { GoalDef, Scorecard } from '../../api/api-types';
 import { useApi } from '../../api/use-api';
 import { preloadSparkline } from '../../charts/sparkline-lazy';
 import { useAuth } from '../../auth/auth-context';
@@ -16,42 +16,27 @@ import { KpiGroups } from './kpi-groups';
 import { SupportingMetrics } from './supporting-table';
 import { useDrawnCount } from './use-drawn-count';
 
-interface GoalView {
-  readonly goal: GoalScore;
-  readonly asOf: string;
-  readonly supporting: readonly MetricReading[];
-}
-
-/** GET /api/goals/{name}/scorecard answers a scorecard with one goal (or, older, the GoalScore). */
-const toView = (data: Scorecard | GoalScore, name: string): GoalView | undefined => {
-  if ('kind' in data && data.kind === 'scorecard') {
-    const goal = data.goals.find((g) => g.goal === name) ?? data.goals[0];
-    return goal && { goal, asOf: data.asOf, supporting: data.supporting };
-  }
-  const goal = data as GoalScore;
-  return { goal, asOf: goal.kpis[0]?.asOf ?? '', supporting: [] };
-};
-
 export const GoalPage = ({ name }: { name: string }) => <GoalDashboard key={name} name={name} />;
 
 const GoalDashboard = ({ name }: { name: string }) => {
   void preloadSparkline(); // the chart chunk loads while the scorecard is fetched
   const { canEdit } = useAuth();
   const path = `/api/goals/${encodeURIComponent(name)}`;
-  const sc = useApi<Scorecard | GoalScore>(`${path}/scorecard`);
+  const sc = useApi<Scorecard>(`${path}/scorecard`);
   const def = useApi<GoalDef>(path);
-  const view = useMemo(() => (sc.data ? toView(sc.data, name) : undefined), [sc.data, name]);
-  const parentName = view?.goal.parent ?? def.data?.parent;
+  // GET /api/goals/{name}/scorecard: the scorecard of this one goal.
+  const goal = sc.data?.goals.find((g) => g.goal === name) ?? sc.data?.goals[0];
+  const parentName = goal?.parent ?? def.data?.parent;
   const goals = useApi<readonly GoalDef[]>(parentName ? '/api/goals' : undefined);
   const [drawn, onDrawn] = useDrawnCount();
 
-  const expected = view ? view.goal.kpis.filter((r) => hasSparkline(r.series)).length : 0;
-  const ready = view !== undefined && drawn >= expected;
+  const expected = goal ? goal.kpis.filter((r) => hasSparkline(r.series)).length : 0;
+  const ready = goal !== undefined && drawn >= expected;
   const supporting = useMemo(() => {
+    const all = sc.data?.supporting ?? [];
     const wanted = def.data?.supporting;
-    if (!view || !wanted) return view?.supporting ?? [];
-    return view.supporting.filter((m) => wanted.includes(m.metric));
-  }, [view, def.data]);
+    return wanted ? all.filter((m) => wanted.includes(m.metric)) : all;
+  }, [sc.data, def.data]);
   const parent = parentName
     ? { name: parentName, title: goals.data?.find((g) => g.name === parentName)?.title ?? parentName }
     : undefined;
@@ -61,7 +46,7 @@ const GoalDashboard = ({ name }: { name: string }) => {
       <nav aria-label="Breadcrumb" className="breadcrumb small">
         <Link href="/">Overview</Link> <span aria-hidden="true">›</span> <span>Goal</span>
       </nav>
-      {!view && sc.state === 'error' && (
+      {!goal && sc.state === 'error' && (
         <>
           <ErrorBox error={sc.error} title={`Could not load the goal “${name}”`} />
           {(sc.error.status === 0 || sc.error.status >= 500) && (
@@ -71,12 +56,12 @@ const GoalDashboard = ({ name }: { name: string }) => {
           )}
         </>
       )}
-      {!view && sc.state === 'loading' && <Loading what="the goal dashboard" />}
-      {view && (
+      {!goal && sc.state === 'loading' && <Loading what="the goal dashboard" />}
+      {goal && sc.data && (
         <>
           <GoalHeader
-            goal={view.goal}
-            asOf={view.asOf}
+            goal={goal}
+            asOf={sc.data.asOf}
             description={def.data?.description}
             unit={def.data?.unit}
             parent={parent}
@@ -94,7 +79,7 @@ const GoalDashboard = ({ name }: { name: string }) => {
             }
           />
           {sc.state === 'error' && <ErrorBox error={sc.error} title="Could not refresh the figures" />}
-          <KpiGroups goal={name} readings={view.goal.kpis} onDrawn={onDrawn} />
+          <KpiGroups goal={name} readings={goal.kpis} onDrawn={onDrawn} />
           <SupportingMetrics readings={supporting} />
         </>
       )}

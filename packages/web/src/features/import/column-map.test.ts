@@ -9,7 +9,6 @@ import {
   explicitMapping,
   missingRequired,
   previewRows,
-  sameMapping,
   unusedHeaders,
 } from './column-map';
 
@@ -54,11 +53,9 @@ test('required: time, key and required columns', () => {
   assert.deepEqual(missingRequired(m, ds), ['campaign', 'spend']);
 });
 
-test('explicit mapping, comparison and duplicates', () => {
+test('explicit mapping and duplicates', () => {
   const m = { date: 'd', campaign: '', spend: 's', link_clicks: 's' };
   assert.deepEqual(explicitMapping(m), { date: 'd', spend: 's', link_clicks: 's' });
-  assert.ok(sameMapping(m, { date: 'd', spend: 's', link_clicks: 's', note: '' }));
-  assert.ok(!sameMapping(m, { date: 'd', spend: 's' }));
   assert.deepEqual(duplicateHeaders(m), ['s']);
 });
 

@@ -53,9 +53,6 @@ export const duplicateHeaders = (mapping: ColumnMapping): string[] => {
 export const explicitMapping = (mapping: ColumnMapping): Record<string, string> =>
   Object.fromEntries(Object.entries(mapping).filter(([, h]) => h !== ''));
 
-export const sameMapping = (a: ColumnMapping, b: ColumnMapping): boolean =>
-  JSON.stringify(explicitMapping(a)) === JSON.stringify(explicitMapping(b));
-
 /** Headers of the file no column uses (the server ignores them). */
 export const unusedHeaders = (headers: readonly string[], mapping: ColumnMapping): string[] => {
   const used = new Set(Object.values(mapping));

@@ -8,14 +8,7 @@ import type { DatasetInfo } from '../../api/api-types';
 import { invalidate } from '../../api/use-api';
 import { fmt } from '../../ui/format';
 import { ErrorBox } from '../../ui/page-state';
-import {
-  autoMapping,
-  explicitMapping,
-  mappedCount,
-  missingRequired,
-  sameMapping,
-  type ColumnMapping,
-} from './column-map';
+import { autoMapping, explicitMapping, mappedCount, missingRequired, type ColumnMapping } from './column-map';
 import { delimiterName, readHead, safeFileName } from './file-head';
 import type { ChosenFile } from './file-step';
 import { runImport, type ImportOutcome } from './import-request';
@@ -60,7 +53,6 @@ export const ImportSteps = ({
       contentType: chosen.kind.contentType,
       filename: safeFileName(chosen.file.name),
       columns: explicitMapping(mapping),
-      automatic: sameMapping(mapping, auto),
       dryRun,
     });
     setStage(dryRun ? { kind: 'checked', mapping: mappingKey, outcome } : { kind: 'imported', outcome });

@@ -216,8 +216,7 @@ export const buildChartModel = ({ reading, band, annotations }: ChartInput): Cha
         band95: [join.value, join.value],
       });
   }
-  const deadlineIso =
-    target?.deadline ?? (band as (ForecastBand & { deadline?: string }) | undefined)?.deadline;
+  const deadlineIso = target?.deadline ?? band?.deadline;
   // Without the band, a non-cumulative KPI's forecast summary is drawn from today's value to the deadline.
   const f = reading.forecast;
   if (forecast === 'none' && f && !cumulative && deadlineIso && lastActual?.value != null) {

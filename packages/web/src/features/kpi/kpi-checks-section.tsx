@@ -2,9 +2,9 @@
 // Goodhart, stale reviews...): severity in words and icon, message, hint, file:line.
 // Invariant: findings are filtered to this KPI here too, whatever the server did with ?kpi=.
 
+import type { CheckReport } from '../../api/api-types';
 import type { Loaded } from '../../api/use-api';
 import { ErrorBox, issueWhere, Loading } from '../../ui/page-state';
-import { findingsOf } from './kpi-shapes';
 
 const SEVERITY: Readonly<Record<string, { icon: string; word: string }>> = {
   error: { icon: '✕', word: 'Error' },
@@ -12,9 +12,9 @@ const SEVERITY: Readonly<Record<string, { icon: string; word: string }>> = {
   info: { icon: 'i', word: 'Note' },
 };
 
-export const KpiChecksSection = ({ name, checks }: { name: string; checks: Loaded<unknown> }) => {
-  const { findings, note } =
-    checks.data === undefined ? { findings: [], note: undefined } : findingsOf(checks.data, name);
+export const KpiChecksSection = ({ name, checks }: { name: string; checks: Loaded<CheckReport> }) => {
+  // Errors first, then warnings, then notes: the server's order.
+  const findings = (checks.data?.findings ?? []).filter((f) => f.kpi === name);
   return (
     <section className="panel kpi-section" aria-labelledby="kpi-checks-h">
       <h2 id="kpi-checks-h">Checks</h2>
@@ -49,7 +49,6 @@ export const KpiChecksSection = ({ name, checks }: { name: string; checks: Loade
             })}
           </ul>
         ))}
-      {note && <p className="small muted">{note}</p>}
     </section>
   );
 };

@@ -1,6 +1,6 @@
 // Section 5 of the KPI page: how the target moved — each change to the target or baseline
 // with when, who, before → after and the reason — then the other changes to the KPI.
-// Newest first. Values through ui/format.ts.
+// Newest first (the server's order). Values through ui/format.ts.
 
 import type { ValueFormat } from '../../api/api-types';
 import { fmtTimestamp, humanize } from '../../ui/format';
@@ -18,7 +18,7 @@ const fieldValue = (field: string, v: unknown, format: ValueFormat): string => {
 const Change = ({ c, fields, format }: { c: ChangeItem; fields: readonly string[]; format: ValueFormat }) => (
   <li className="kpi-change">
     <div className="small muted">
-      <time dateTime={c.at}>{fmtTimestamp(c.at)}</time> · {c.who}
+      <time dateTime={c.at}>{fmtTimestamp(c.at)}</time> · {c.actor}
       {c.action === 'create' ? ' · created the KPI' : ''}
     </div>
     {c.action !== 'create' &&
@@ -49,8 +49,8 @@ export const KpiHistoryList = ({
         <p className="muted">The target and baseline have not been changed through kpi.</p>
       ) : (
         <ol className="kpi-changes">
-          {target.map((c, i) => (
-            <Change key={`${c.at}${i}`} c={c} fields={c.fields} format={format} />
+          {target.map((c) => (
+            <Change key={c.id} c={c} fields={c.fields} format={format} />
           ))}
         </ol>
       )}
@@ -58,8 +58,8 @@ export const KpiHistoryList = ({
         <>
           <h3>Other changes</h3>
           <ol className="kpi-changes">
-            {other.map((c, i) => (
-              <Change key={`${c.at}${i}`} c={c} fields={c.fields} format={format} />
+            {other.map((c) => (
+              <Change key={c.id} c={c} fields={c.fields} format={format} />
             ))}
           </ol>
         </>

@@ -1,12 +1,20 @@
 // The KPI page (/kpis/:kpi): header, chart, "will we make it?", drivers, target history,
 // reviews and check findings, in that order. Each section loads on its own and shows its
 // own loading and error state, so one failing request never blanks the page.
-// Invariant: the forecast band is optional — when its endpoint is absent or refuses, the
-// page falls back to the reading's forecast summary and says so.
+// Invariant: the forecast band is optional — when its request fails or it has no points,
+// the page falls back to the reading's forecast summary and says so.
 
 import { useEffect, useMemo } from 'react';
 import { Link } from 'wouter';
-import type { Annotation, ForecastBand, KpiDef } from '../../api/api-types';
+import type {
+  Annotation,
+  ChangeRow,
+  CheckReport,
+  ForecastBand,
+  KpiDef,
+  KpiExplanation,
+  Review,
+} from '../../api/api-types';
 import { useApi } from '../../api/use-api';
 import { humanize } from '../../ui/format';
 import { ErrorBox, Loading } from '../../ui/page-state';
@@ -17,7 +25,7 @@ import { KpiForecastSection } from './kpi-forecast-section';
 import { KpiHeaderSection } from './kpi-header-section';
 import { KpiHistoryList } from './kpi-history-section';
 import { KpiReviewsSection } from './kpi-reviews-section';
-import { changesOf, goalTitleOf, readingOf } from './kpi-shapes';
+import { changeOf } from './kpi-shapes';
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 
@@ -29,17 +37,17 @@ const Pending = ({ what }: { what: string }) => (
 
 export const KpiPage = ({ name }: { name: string }) => {
   const base = `/api/kpis/${encodeURIComponent(name)}`;
-  const sc = useApi<unknown>(`${base}/scorecard`);
+  const sc = useApi<KpiExplanation>(`${base}/scorecard`);
   const def = useApi<KpiDef>(base);
   const band = useApi<ForecastBand>(`${base}/forecast`);
-  const history = useApi<unknown>(`${base}/history`);
-  const reviews = useApi<unknown>(`${base}/reviews`);
+  const history = useApi<ChangeRow[]>(`${base}/history`);
+  const reviews = useApi<Review[]>(`${base}/reviews`);
   const checksQuery = useMemo(() => ({ kpi: name }), [name]);
-  const checks = useApi<unknown>('/api/checks', checksQuery);
+  const checks = useApi<CheckReport>('/api/checks', checksQuery);
   const annotations = useApi<Annotation[]>('/api/annotations');
 
-  const reading = useMemo(() => readingOf(sc.data), [sc.data]);
-  const changes = useMemo(() => (history.data === undefined ? [] : changesOf(history.data)), [history.data]);
+  const reading = sc.data?.reading;
+  const changes = useMemo(() => history.data?.map(changeOf) ?? [], [history.data]);
   const label = reading?.label ?? def.data?.label ?? humanize(name);
   useEffect(() => {
     document.title = `${label} · kpi`;
@@ -51,10 +59,7 @@ export const KpiPage = ({ name }: { name: string }) => {
       : band.state === 'error'
         ? {
             kind: 'missing',
-            why:
-              band.error.status === 404
-                ? 'the server does not offer it yet'
-                : `${band.error.message}${band.error.status > 0 ? ` (${band.error.code})` : ''}`,
+            why: `${band.error.message}${band.error.status > 0 ? ` (${band.error.code})` : ''}`,
           }
         : band.data.points.length === 0
           ? { kind: 'missing', why: band.data.note ?? 'no points were returned' }
@@ -66,10 +71,6 @@ export const KpiPage = ({ name }: { name: string }) => {
       <ErrorBox error={sc.error} title="Could not load this KPI's reading" />
     ) : sc.state === 'loading' && !reading ? (
       <Loading what="the reading" />
-    ) : sc.data !== undefined && !reading ? (
-      <p className="error-box" role="alert">
-        The server's answer for this KPI had no reading in it.
-      </p>
     ) : null;
 
   if (sc.state === 'error' && sc.error.status === 404 && def.state === 'error' && def.error.status === 404)
@@ -89,7 +90,7 @@ export const KpiPage = ({ name }: { name: string }) => {
         name={name}
         reading={reading}
         def={def.data}
-        goalTitle={goalTitleOf(sc.data)}
+        goalTitle={sc.data?.goalTitle}
         problem={problem}
       />
       {def.state === 'error' && def.error.status !== 404 && (

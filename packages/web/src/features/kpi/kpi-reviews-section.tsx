@@ -6,12 +6,11 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../api/api-client';
-import type { Issue } from '../../api/api-types';
+import type { Issue, Review } from '../../api/api-types';
 import { invalidate, type Loaded } from '../../api/use-api';
 import { useAuth } from '../../auth/auth-context';
 import { fmtTimestamp } from '../../ui/format';
 import { ErrorBox, Loading } from '../../ui/page-state';
-import { reviewsOf } from './kpi-shapes';
 import { DECISION_HELP, DECISION_LABEL, REVIEW_DECISIONS, type ReviewDecision } from './kpi-text';
 
 const fieldIssue = (issues: readonly Issue[], field: string): string | undefined =>
@@ -122,12 +121,12 @@ export const KpiReviewsSection = ({
 }: {
   name: string;
   owner: string | undefined;
-  reviews: Loaded<unknown> & { reload: () => void };
+  reviews: Loaded<Review[]> & { reload: () => void };
   /** Called after a review is saved (the page reloads what depends on reviews, like the checks). */
   afterSave?: () => void;
 }) => {
   const { canReview } = useAuth();
-  const list = reviews.data === undefined ? [] : reviewsOf(reviews.data);
+  const list = reviews.data ?? [];
   return (
     <section className="panel kpi-section" aria-labelledby="kpi-reviews-h">
       <h2 id="kpi-reviews-h">Reviews</h2>
@@ -139,9 +138,9 @@ export const KpiReviewsSection = ({
         ) : (
           <ol className="kpi-reviews">
             {list.map((r) => (
-              <li key={r.key}>
+              <li key={r.id}>
                 <div className="small muted">
-                  <time dateTime={r.at}>{fmtTimestamp(r.at)}</time> · {r.who}
+                  <time dateTime={r.at}>{fmtTimestamp(r.at)}</time> · {r.author}
                 </div>
                 <div>
                   <span className={`kpi-decision-tag kpi-decision-${r.decision}`}>

@@ -1,103 +1,55 @@
-// Reading the API's shapes for the KPI page (old and new), and the page's words for
+// A history row's changed fields, the counter-metric in one form, and the page's words for
 // targets, baselines and changes. Answers written by hand.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { changesOf, counterMetricOf, findingsOf, isTargetChange, readingOf, reviewsOf } from './kpi-shapes';
+import type { ChangeRow } from '../../api/api-types';
+import { changeOf, counterMetricOf, isTargetChange } from './kpi-shapes';
 import { baselineInWords, fmtChange, recordedTargetInWords, targetInWords } from './kpi-text';
 
-test('a reading comes bare or inside an explanation', () => {
-  const r = { kind: 'kpi_reading', kpi: 'x' };
-  assert.equal(readingOf(r)?.kpi, 'x');
-  assert.equal(readingOf({ kind: 'kpi_explanation', reading: r })?.kpi, 'x');
-  assert.equal(readingOf({ kind: 'other' }), undefined);
-  assert.equal(readingOf(null), undefined);
+const row = (over: Partial<ChangeRow>): ChangeRow => ({
+  id: 1,
+  at: '2026-11-01T10:00:00Z',
+  actor: 'a@x',
+  entity: 'kpi',
+  name: 'ad_ctr',
+  action: 'update',
+  before: null,
+  after: null,
+  reason: null,
+  file: 'definitions/goals.yaml',
+  ...over,
 });
 
-test('history: change rows get their changed fields; reviews are left out; newest first', () => {
-  const rows = [
-    {
-      id: 1,
-      at: '2026-11-01T10:00:00Z',
-      actor: 'a@x',
-      action: 'update',
+test('history: a change row gets the top-level fields it changed', () => {
+  const target = changeOf(
+    row({
       before: { owner: 'A', target: { kind: 'stay_above', value: 0.013 } },
       after: { owner: 'A', target: { kind: 'stay_above', value: 0.02 } },
-      reason: null,
-    },
-    { kind: 'review', at: '2026-11-03T00:00:00Z', who: 'b', decision: 'keep', note: 'n' },
-    {
-      kind: 'change',
-      at: '2026-11-02T10:00:00Z',
-      who: 'b@x',
-      action: 'update',
-      fields: ['owner'],
-      before: { owner: 'A' },
-      after: { owner: 'B' },
-      reason: 'moved teams',
-    },
-  ];
-  const got = changesOf(rows);
-  assert.deepEqual(
-    got.map((c) => [c.who, c.fields, c.reason, isTargetChange(c)]),
-    [
-      ['b@x', ['owner'], 'moved teams', false],
-      ['a@x', ['target'], null, true],
-    ],
+      reason: 'raise the floor',
+    }),
   );
-  assert.deepEqual(changesOf({ not: 'a list' }), []);
-});
-
-test('reviews take who, reviewer or author, newest first', () => {
-  const got = reviewsOf([
-    { id: 1, at: '2026-01-01T00:00:00Z', author: 'a@x', decision: 'keep', note: 'fine' },
-    { id: 2, at: '2026-02-01T00:00:00Z', reviewer: 'b@x', decision: 'adjust', note: 'lower it' },
-  ]);
   assert.deepEqual(
-    got.map((r) => [r.key, r.who, r.decision]),
-    [
-      ['2', 'b@x', 'adjust'],
-      ['1', 'a@x', 'keep'],
-    ],
+    [target.fields, target.reason, isTargetChange(target)],
+    [['target'], 'raise the floor', true],
   );
-});
-
-test('findings: the new shape filtered by kpi, errors first; the old shape by path, with its note', () => {
-  const body = {
-    today: '2026-11-21',
-    withData: true,
-    counts: { error: 1, warning: 1, info: 0 },
-    findings: [
-      { rule: 'r', code: 'a', severity: 'warning', message: 'w', kpi: 'k' },
-      { rule: 'r', code: 'b', severity: 'error', message: 'other kpi', kpi: 'j' },
-      { rule: 'r', code: 'c', severity: 'error', message: 'e', kpi: 'k' },
-    ],
-  };
+  const owner = changeOf(row({ before: { owner: 'A', cadence: 'weekly' }, after: { owner: 'B' } }));
+  assert.deepEqual([owner.fields, isTargetChange(owner)], [['owner', 'cadence'], false]);
+  // A create has no before: every field of after is new.
+  const created = changeOf(row({ action: 'create', after: { metric: 'ctr', baseline: { value: 1 } } }));
   assert.deepEqual(
-    findingsOf(body, 'k').findings.map((f) => f.message),
-    ['e', 'w'],
+    [created.before, created.fields, isTargetChange(created)],
+    [{}, ['metric', 'baseline'], true],
   );
-  const old = {
-    issues: [
-      { code: 'x', severity: 'warning', message: 'mine', path: ['kpis', 'k', 'target'] },
-      { code: 'y', severity: 'warning', message: 'not mine', path: ['kpis', 'j'] },
-    ],
-    note: 'rules land later',
-  };
-  const got = findingsOf(old, 'k');
-  assert.deepEqual([got.findings.map((f) => f.message), got.note], [['mine'], 'rules land later']);
 });
 
 test('counter-metric: a name or {metric, tolerance}', () => {
   assert.deepEqual(counterMetricOf({ name: 'k', metric: 'm', counter_metric: 'refunds' }), {
     metric: 'refunds',
   });
-  const obj = {
-    name: 'k',
-    metric: 'm',
-    counter_metric: { metric: 'conversion_rate', tolerance: 0.1 },
-  } as never;
-  assert.deepEqual(counterMetricOf(obj), { metric: 'conversion_rate', tolerance: 0.1 });
+  const def = { name: 'k', metric: 'm', counter_metric: { metric: 'conversion_rate', tolerance: 0.1 } };
+  assert.deepEqual(counterMetricOf(def), { metric: 'conversion_rate', tolerance: 0.1 });
+  assert.equal(counterMetricOf({ name: 'k', metric: 'm' }), undefined);
   assert.equal(counterMetricOf(undefined), undefined);
 });
 

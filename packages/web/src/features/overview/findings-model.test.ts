@@ -1,40 +1,28 @@
-// toFindings / openFindings on both shapes of GET /api/checks, and the visit comparison.
+// openFindings on the findings of GET /api/checks, and the visit comparison.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Scorecard } from '../../api/api-types';
-import { openFindings, toFindings } from './findings-model';
+import type { Finding, Scorecard } from '../../api/api-types';
+import { openFindings } from './findings-model';
 import { statusChanges, statusSnapshot } from './last-visit-store';
 
-test('the old {issues, note} answer becomes findings with counts', () => {
-  const f = toFindings({
-    issues: [
-      { code: 'a.b', severity: 'warning', message: 'w' },
-      { code: 'c.d', severity: 'error', message: 'e', position: { file: 'goals.yaml', line: 3 } },
-      { code: 'e.f', severity: 'info', message: 'i' },
-    ],
-    note: 'n',
+test('open findings: errors then warnings, info left out, the order kept within a severity', () => {
+  const f = (code: string, severity: Finding['severity']): Finding => ({
+    rule: code.split('.')[0] ?? code,
+    code,
+    severity,
+    message: code,
   });
-  assert.deepEqual(f.counts, { error: 1, warning: 1, info: 1 });
-  assert.equal(f.note, 'n');
+  const findings = [
+    f('a.w1', 'warning'),
+    f('b.i', 'info'),
+    f('c.e1', 'error'),
+    f('d.w2', 'warning'),
+    f('e.e2', 'error'),
+  ];
   assert.deepEqual(
-    openFindings(f.findings).map((x) => [x.rule, x.severity]),
-    [
-      ['c.d', 'error'],
-      ['a.b', 'warning'],
-    ],
+    openFindings(findings).map((x) => x.code),
+    ['c.e1', 'e.e2', 'a.w1', 'd.w2'],
   );
-});
-
-test('the new report is used as is', () => {
-  const report = {
-    today: '2026-11-21',
-    withData: true,
-    counts: { error: 0, warning: 2, info: 0 },
-    findings: [
-      { rule: 'smart', code: 'kpi.smart.no_deadline', severity: 'warning' as const, message: 'm', kpi: 'x' },
-    ],
-  };
-  assert.equal(toFindings(report), report);
 });
 
 const sc = (statuses: Record<string, string>): Scorecard =>

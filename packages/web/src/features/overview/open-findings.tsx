@@ -1,13 +1,13 @@
 // "Open findings" of the KPI checks (GET /api/checks): counts by severity, then the errors
 // and warnings (message, hint, the KPI or goal, file:line when known), the first ten
-// shown and the rest behind a disclosure. Also reads the older {issues, note} answer.
+// shown and the rest behind a disclosure.
 
 import { Link } from 'wouter';
 import type { CheckReport, Finding } from '../../api/api-types';
 import { useApi } from '../../api/use-api';
 import { issueWhere, ErrorBox, Loading } from '../../ui/page-state';
 import type { Labels } from './scorecard-labels';
-import { openFindings, SEVERITIES, toFindings, type LegacyChecks, type Severity } from './findings-model';
+import { openFindings, SEVERITIES, type Severity } from './findings-model';
 
 const SHOWN = 10;
 const SEVERITY_WORD: Readonly<Record<Severity, [string, string, string]>> = {
@@ -47,14 +47,14 @@ const FindingItem = ({ f, labels }: { f: Finding; labels: Labels }) => {
 };
 
 export const OpenFindings = ({ labels }: { labels: Labels }) => {
-  const checks = useApi<CheckReport | LegacyChecks>('/api/checks');
+  const checks = useApi<CheckReport>('/api/checks');
   if (!checks.data)
     return checks.state === 'error' ? (
       <ErrorBox error={checks.error} title="Could not run the KPI checks" />
     ) : (
       <Loading what="the KPI checks" />
     );
-  const { counts, findings, note } = toFindings(checks.data);
+  const { counts, findings } = checks.data;
   const open = openFindings(findings);
   return (
     <div>
@@ -85,7 +85,6 @@ export const OpenFindings = ({ labels }: { labels: Labels }) => {
           </ul>
         </details>
       )}
-      {note && <p className="small muted">{note}</p>}
     </div>
   );
 };

@@ -1,8 +1,9 @@
-// The save step shared by the goal and KPI forms: run the "required" checks, send the
-// request, and on refusal place the server's issues on the fields. On success: forget
-// cached answers, show which file was written, and go to the saved page.
-// Invariant: the only wording made up here is for required fields; everything else is the
-// server's (the same validator as the CLI).
+// The state and the save step shared by the goal and KPI forms: the form's values, a
+// setter per field, and save — run the "required" checks, send the request (POST to
+// create, PATCH to change), and on refusal place the server's issues on the fields. On
+// success: forget cached answers, show which file was written, and go to the saved page.
+// Invariant: the only wording made up here is for required fields and the notice; everything
+// else is the server's (the same validator as the CLI).
 
 import { useState } from 'react';
 import { useLocation } from 'wouter';
@@ -14,16 +15,18 @@ import { issuesOfError } from './edit-issues';
 import { showSavedNotice } from './saved-notice';
 
 export interface SaveRequest {
-  readonly method: 'POST' | 'PATCH';
-  readonly path: string;
+  readonly section: 'kpis' | 'goals';
+  /** The entry's name: the path to change, issue paths, and the page to go to (/goals/x, /kpis/x). */
+  readonly name: string;
+  /** Create the entry (POST /api/{section}), else change it (PATCH /api/{section}/{name}). */
+  readonly isNew: boolean;
   readonly body: Record<string, unknown>;
   /** Field key -> message of every required field left empty. */
   readonly missing: Readonly<Record<string, string>>;
-  readonly section: 'kpis' | 'goals';
-  /** The entry's name (for issue paths and the page to go to). */
-  readonly name: string;
+  /** Every field key an issue can be placed on. */
   readonly fields: readonly string[];
-  readonly done: { readonly title: string; readonly href: string };
+  /** What the notice names, as in "Goal “Grow revenue”" (+ " created" or " saved"). */
+  readonly what: string;
 }
 
 export interface SaveState {
@@ -37,9 +40,15 @@ export interface SaveState {
 
 const IDLE: SaveState = { busy: false, error: undefined, fieldErrors: {}, unplaced: [], unchanged: false };
 
-export const useSave = (): [SaveState, (r: SaveRequest) => Promise<void>] => {
+export const useEditForm = <F extends object>(initial: F) => {
+  const [form, setForm] = useState<F>(initial);
   const [state, setState] = useState<SaveState>(IDLE);
   const [, navigate] = useLocation();
+
+  const set =
+    <K extends keyof F>(k: K) =>
+    (v: F[K]) =>
+      setForm((f) => ({ ...f, [k]: v }));
 
   const save = async (r: SaveRequest): Promise<void> => {
     const missing = Object.entries(r.missing);
@@ -47,17 +56,21 @@ export const useSave = (): [SaveState, (r: SaveRequest) => Promise<void>] => {
       setState({ ...IDLE, fieldErrors: Object.fromEntries(missing.map(([k, m]) => [k, [m]])) });
       return;
     }
-    if (r.method === 'PATCH' && Object.keys(r.body).length === 0) {
+    if (!r.isNew && Object.keys(r.body).length === 0) {
       setState({ ...IDLE, unchanged: true });
       return;
     }
     setState({ ...IDLE, busy: true });
+    const name = encodeURIComponent(r.name);
     try {
-      const res = await api<{ file?: string }>(r.path, { method: r.method, json: r.body });
+      const res = await api<{ file?: string }>(r.isNew ? `/api/${r.section}` : `/api/${r.section}/${name}`, {
+        method: r.isNew ? 'POST' : 'PATCH',
+        json: r.body,
+      });
       invalidate();
-      showSavedNotice(r.done.title, res?.file);
+      showSavedNotice(`${r.what} ${r.isNew ? 'created' : 'saved'}`, res?.file);
       setState(IDLE);
-      navigate(r.done.href);
+      navigate(`/${r.section}/${name}`);
       // A new page: start at its top, with keyboard focus on the main landmark.
       window.scrollTo(0, 0);
       document.getElementById('main')?.focus({ preventScroll: true });
@@ -73,5 +86,5 @@ export const useSave = (): [SaveState, (r: SaveRequest) => Promise<void>] => {
       });
     }
   };
-  return [state, save];
+  return { form, set, state, save };
 };
