@@ -158,6 +158,8 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     await page.getByLabel(/reason/i).fill(reason);
     await page.getByRole('button', { name: /save/i }).click();
     await page.waitForURL(`${demo.url}/kpis/leads_this_quarter`);
+    // The confirmation names the file the change was written to.
+    await page.getByTestId('saved-notice').getByText('definitions/goals.yaml').waitFor();
     await page.getByText(reason).first().waitFor();
     const history = await get<
       {
@@ -276,6 +278,29 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  test('keyboard: the skip link leads into the page, and a card opens with Enter', async () => {
+    await page.goto(`${demo.url}/goals/qualified_leads`);
+    await page.locator('[data-testid="goal-dashboard"][data-ready="true"]').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    // Tab through the page until the first KPI card's link has the focus, then open it.
+    let label = '';
+    for (let i = 0; i < 30 && !label; i++) {
+      await page.keyboard.press('Tab');
+      label = await page.evaluate(() =>
+        document.activeElement?.closest('[data-testid="kpi-card"]')
+          ? (document.activeElement.textContent ?? '')
+          : '',
+      );
+    }
+    assert.ok(label, 'a KPI card link is reachable with Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/kpis\//);
+    await page.getByRole('heading', { level: 1, name: label.trim() }).waitFor();
   });
 
   test('accessibility: axe-core finds no WCAG 2.1 A/AA violation on the main pages', async () => {

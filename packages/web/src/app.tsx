@@ -11,6 +11,7 @@ import { GoalEditPage, KpiEditPage } from './features/edit/edit-pages';
 import { ImportPage } from './features/import/import-page';
 import { MeetingPage } from './features/meeting/meeting-page';
 import { AppLayout } from './ui/app-layout';
+import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
 
 const NotFound = () => (
@@ -24,23 +25,25 @@ const NotFound = () => (
 
 export const App = () => (
   <AuthProvider signInPage={<SignInPage />} checking={<Loading what="your session" />}>
-    <Switch>
-      <Route path="/meeting" component={MeetingPage} />
-      <Route>
-        <AppLayout>
-          <Switch>
-            <Route path="/" component={OverviewPage} />
-            <Route path="/goals/new">{() => <GoalEditPage />}</Route>
-            <Route path="/goals/:goal/edit">{(p) => <GoalEditPage name={p.goal} />}</Route>
-            <Route path="/goals/:goal">{(p) => <GoalPage name={p.goal} />}</Route>
-            <Route path="/kpis/new">{() => <KpiEditPage />}</Route>
-            <Route path="/kpis/:kpi/edit">{(p) => <KpiEditPage name={p.kpi} />}</Route>
-            <Route path="/kpis/:kpi">{(p) => <KpiPage name={p.kpi} />}</Route>
-            <Route path="/import/:dataset?">{(p) => <ImportPage dataset={p.dataset} />}</Route>
-            <Route component={NotFound} />
-          </Switch>
-        </AppLayout>
-      </Route>
-    </Switch>
+    <NoticeProvider>
+      <Switch>
+        <Route path="/meeting" component={MeetingPage} />
+        <Route>
+          <AppLayout>
+            <Switch>
+              <Route path="/" component={OverviewPage} />
+              <Route path="/goals/new">{() => <GoalEditPage />}</Route>
+              <Route path="/goals/:goal/edit">{(p) => <GoalEditPage name={p.goal} />}</Route>
+              <Route path="/goals/:goal">{(p) => <GoalPage name={p.goal} />}</Route>
+              <Route path="/kpis/new">{() => <KpiEditPage />}</Route>
+              <Route path="/kpis/:kpi/edit">{(p) => <KpiEditPage name={p.kpi} />}</Route>
+              <Route path="/kpis/:kpi">{(p) => <KpiPage name={p.kpi} />}</Route>
+              <Route path="/import/:dataset?">{(p) => <ImportPage dataset={p.dataset} />}</Route>
+              <Route component={NotFound} />
+            </Switch>
+          </AppLayout>
+        </Route>
+      </Switch>
+    </NoticeProvider>
   </AuthProvider>
 );

@@ -12,7 +12,7 @@ import type { Issue } from '../../api/api-types';
 import { invalidate } from '../../api/use-api';
 import type { FieldErrors } from './edit-fields';
 import { issuesOfError } from './edit-issues';
-import { showSavedNotice } from './saved-notice';
+import { useNotice } from '../../ui/notice';
 
 export interface SaveRequest {
   readonly section: 'kpis' | 'goals';
@@ -44,6 +44,7 @@ export const useEditForm = <F extends object>(initial: F) => {
   const [form, setForm] = useState<F>(initial);
   const [state, setState] = useState<SaveState>(IDLE);
   const [, navigate] = useLocation();
+  const notify = useNotice();
 
   const set =
     <K extends keyof F>(k: K) =>
@@ -68,7 +69,7 @@ export const useEditForm = <F extends object>(initial: F) => {
         json: r.body,
       });
       invalidate();
-      showSavedNotice(`${r.what} ${r.isNew ? 'created' : 'saved'}`, res?.file);
+      notify({ title: `${r.what} ${r.isNew ? 'created' : 'saved'}`, file: res?.file });
       setState(IDLE);
       navigate(`/${r.section}/${name}`);
       // A new page: start at its top, with keyboard focus on the main landmark.
