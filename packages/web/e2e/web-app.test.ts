@@ -124,7 +124,7 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     await screenshot(page, 'goal-dashboard');
   });
 
-  test('KPI page: chart drawn, and a review added through the form', async () => {
+  test('KPI page: chart drawn, a review added through the form, drill-down into a channel', async () => {
     await page.goto(`${demo.url}/kpis/leads_this_quarter`);
     await page.locator('.recharts-surface').first().waitFor({ timeout: 60_000 });
     const note = `E2E review ${Date.now()}: pace is behind since the Meta pause`;
@@ -137,6 +137,30 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
       'the review is stored',
     );
     await screenshot(page, 'kpi-page');
+
+    // Drill-down: meta_ads in the channel tab. Its figures come from POST /api/query; they
+    // must equal the scorecard's own decomposition of the current period (another route).
+    const explained = await get<{
+      reading: {
+        current: { value: number };
+        format: { unit?: string; currency?: string };
+        cause: { dimensions: { dimension: string; members: { member: string; current: number }[] }[] };
+      };
+    }>('/api/kpis/leads_this_quarter/scorecard');
+    const r = explained.reading;
+    const member = r.cause.dimensions
+      .find((d) => d.dimension === 'channel')
+      ?.members.find((m) => m.member === 'meta_ads');
+    assert.ok(member, 'the scorecard decomposes leads by channel');
+    await page.getByRole('tab', { name: /channel/i }).click();
+    await page.getByRole('button', { name: 'meta_ads details' }).click();
+    const trend = page.getByRole('region', { name: 'Trend of meta_ads' });
+    const firstRow = trend.locator('tbody tr').first();
+    await firstRow.waitFor();
+    const cells = await firstRow.locator('td').allTextContents();
+    const opts = { unit: r.format.unit as never, currency: r.format.currency };
+    assert.equal(cells[0]?.trim(), formatValue(member.current, opts));
+    assert.equal(cells[1]?.trim(), formatValue(r.current.value, opts));
   });
 
   test('changing a target needs a reason; it lands in the history and the YAML file', async () => {

@@ -2,10 +2,12 @@
 // cause) for one KPI reading, plus pace, trend, forecast and warnings. Light on purpose:
 // the dashboard draws 25 of these; the one chart (the sparkline) is loaded lazily.
 // Stable test hooks: data-testid kpi-card / kpi-value / kpi-target / status /
-// kpi-sentence / kpi-probability, data-kpi on the root.
+// kpi-sentence / kpi-probability, data-kpi on the root. A reading without data offers
+// editors a link to the import page (viewers see no such control).
 
 import { memo, useCallback } from 'react';
 import { Link } from 'wouter';
+import { useAuth } from '../../auth/auth-context';
 import type { KpiReading, TargetProgress, ValueFormat } from '../../api/api-types';
 import { hasSparkline, Sparkline } from '../../charts/sparkline-lazy';
 import { fmt, fmtDate, fmtProbability, humanize } from '../../ui/format';
@@ -91,6 +93,7 @@ export const KpiCard = memo(function KpiCard({
   reading: KpiReading;
   onDrawn?: ((kpi: string) => void) | undefined;
 }) {
+  const { canEdit } = useAuth();
   const drawn = useCallback(() => onDrawn?.(r.kpi), [onDrawn, r.kpi]);
   const cumulative = r.target?.kind === 'cumulative';
   const headingId = `kpi-${r.kpi}-label`;
@@ -109,6 +112,11 @@ export const KpiCard = memo(function KpiCard({
         </span>{' '}
         <span className="card-period">{cumulative ? 'to date' : (r.current?.label ?? 'latest')}</span>
       </p>
+      {r.status === 'no_data' && canEdit && (
+        <p className="card-import">
+          <Link href="/import">Import data</Link>
+        </p>
+      )}
       {r.target ? (
         <>
           <p className="card-target" data-testid="kpi-target">

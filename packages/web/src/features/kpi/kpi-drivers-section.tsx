@@ -1,11 +1,14 @@
 // Section 4 of the KPI page: why it moved. The top drivers (with their annotations), then a
 // tab per dimension (arrow keys move between tabs) showing every member's contribution,
 // largest effect first; mix and rate effects for ratio metrics. Numbers right-aligned,
-// through ui/format.ts; shares as percents.
+// through ui/format.ts; shares as percents. Each member's button opens its drill-down
+// (kpi-drill-panel.tsx) below the table: one at a time; the button or Esc closes it and
+// the focus returns to the button; changing the tab closes it.
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Cause, CauseDimension, KpiReading, ValueFormat } from '../../api/api-types';
 import { COMPARISON_LABEL, fmt, fmtSignedPercent, humanize } from '../../ui/format';
+import { KpiDrillPanel, type DrillScope } from './kpi-drill-panel';
 import { fmtChange, fmtRange } from './kpi-text';
 
 const pct = (v: number | null): string => fmt(v, { unit: 'percent' });
@@ -23,16 +26,27 @@ const againstWords = (reading: KpiReading, cause: Cause): string => {
   return `${cur} ${label}${c ? ` (${fmtRange(c.range.start, c.range.end)})` : ''}`;
 };
 
+/** The member cell's control: opens (or closes) the member's drill-down. */
+interface Drill {
+  readonly open: string | undefined;
+  readonly panelId: string;
+  readonly toggle: (member: string) => void;
+  readonly close: () => void;
+  readonly buttons: Map<string, HTMLButtonElement>;
+}
+
 const MemberTable = ({
   dim,
   format,
   direction,
   caption,
+  drill,
 }: {
   dim: CauseDimension;
   format: ValueFormat;
   direction: KpiReading['direction'];
   caption: string;
+  drill: Drill;
 }) => {
   const mixRate = dim.method === 'mix_rate';
   const members = [...dim.members].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
@@ -72,8 +86,31 @@ const MemberTable = ({
         </thead>
         <tbody>
           {members.map((m) => (
-            <tr key={m.member}>
-              <th scope="row">{m.member}</th>
+            <tr key={m.member} className={drill.open === m.member ? 'kpi-drill-open' : undefined}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="kpi-drill-toggle"
+                  ref={(el) => {
+                    if (el) drill.buttons.set(m.member, el);
+                    else drill.buttons.delete(m.member);
+                  }}
+                  aria-expanded={drill.open === m.member}
+                  aria-controls={drill.open === m.member ? drill.panelId : undefined}
+                  onClick={() => drill.toggle(m.member)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Escape' || drill.open !== m.member) return;
+                    e.preventDefault();
+                    drill.close();
+                  }}
+                >
+                  {m.member}
+                  <span className="visually-hidden"> details</span>
+                  <span aria-hidden="true" className="kpi-drill-caret">
+                    {drill.open === m.member ? '▾' : '▸'}
+                  </span>
+                </button>
+              </th>
               <td className="num">{fmt(m.current, format)}</td>
               <td className="num">{fmt(m.previous, format)}</td>
               <td className={`num ${senseOf(m.effect, direction)}`}>{fmtChange(m.effect, format)}</td>
@@ -101,13 +138,38 @@ const MemberTable = ({
   );
 };
 
-const DimensionTabs = ({ reading, cause }: { reading: KpiReading; cause: Cause }) => {
+const DimensionTabs = ({
+  reading,
+  cause,
+  scope,
+}: {
+  reading: KpiReading;
+  cause: Cause;
+  scope: DrillScope;
+}) => {
   const [chosen, setChosen] = useState(0);
+  const [open, setOpen] = useState<string | undefined>(undefined);
   const base = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
   const dims = cause.dimensions;
   const dim = dims[chosen] ?? dims[0];
   if (!dim) return null;
+  const choose = (i: number) => {
+    if (i !== chosen) setOpen(undefined);
+    setChosen(i);
+  };
+  const close = () => {
+    if (open !== undefined) buttons.current.get(open)?.focus();
+    setOpen(undefined);
+  };
+  const drill: Drill = {
+    open,
+    panelId: `${base}-drill`,
+    toggle: (member) => (member === open ? close() : setOpen(member)),
+    close,
+    buttons: buttons.current,
+  };
   const move = (e: KeyboardEvent<HTMLButtonElement>) => {
     const n = dims.length;
     const next =
@@ -122,7 +184,7 @@ const DimensionTabs = ({ reading, cause }: { reading: KpiReading; cause: Cause }
               : -1;
     if (next < 0) return;
     e.preventDefault();
-    setChosen(next);
+    choose(next);
     tabs.current[next]?.focus();
   };
   return (
@@ -140,7 +202,7 @@ const DimensionTabs = ({ reading, cause }: { reading: KpiReading; cause: Cause }
             aria-selected={i === chosen}
             aria-controls={`${base}-panel`}
             tabIndex={i === chosen ? 0 : -1}
-            onClick={() => setChosen(i)}
+            onClick={() => choose(i)}
             onKeyDown={move}
           >
             {humanize(d.dimension)}
@@ -156,20 +218,35 @@ const DimensionTabs = ({ reading, cause }: { reading: KpiReading; cause: Cause }
         <p className="small muted">
           {dim.method === 'mix_rate'
             ? 'A ratio: each member’s effect splits into mix (its weight changed) and rate (its own ratio changed). Weight is its share of the denominator.'
-            : 'Each member’s effect is its own change; the effects add up to the total change.'}
+            : 'Each member’s effect is its own change; the effects add up to the total change.'}{' '}
+          Choose a member for its trend and breakdown.
         </p>
         <MemberTable
           dim={dim}
           format={reading.format}
           direction={reading.direction}
           caption={`Contribution by ${humanize(dim.dimension)}, ${againstWords(reading, cause)}`}
+          drill={drill}
         />
+        {open !== undefined && (
+          <KpiDrillPanel
+            key={`${dim.dimension}:${open}`}
+            id={drill.panelId}
+            reading={reading}
+            dimension={dim.dimension}
+            member={open}
+            others={dims.filter((d) => d !== dim).map((d) => d.dimension)}
+            ratio={dim.method === 'mix_rate'}
+            scope={scope}
+            onClose={close}
+          />
+        )}
       </div>
     </div>
   );
 };
 
-export const KpiDriversSection = ({ reading }: { reading: KpiReading }) => {
+export const KpiDriversSection = ({ reading, scope }: { reading: KpiReading; scope: DrillScope }) => {
   const cause = reading.cause;
   const f = reading.format;
   return (
@@ -216,7 +293,7 @@ export const KpiDriversSection = ({ reading }: { reading: KpiReading }) => {
             </>
           )}
           {cause.dimensions.length > 0 ? (
-            <DimensionTabs reading={reading} cause={cause} />
+            <DimensionTabs reading={reading} cause={cause} scope={scope} />
           ) : (
             <p className="muted">No dimensions to break the change down by.</p>
           )}

@@ -20,6 +20,8 @@ import { humanize } from '../../ui/format';
 import { ErrorBox, Loading } from '../../ui/page-state';
 import { KpiChartSection, type BandStatus } from './kpi-chart-section';
 import { KpiChecksSection } from './kpi-checks-section';
+import { whereOfFilter } from './kpi-drill-model';
+import type { DrillScope } from './kpi-drill-panel';
 import { KpiDriversSection } from './kpi-drivers-section';
 import { KpiForecastSection } from './kpi-forecast-section';
 import { KpiHeaderSection } from './kpi-header-section';
@@ -49,6 +51,17 @@ export const KpiPage = ({ name }: { name: string }) => {
   const reading = sc.data?.reading;
   const changes = useMemo(() => history.data?.map(changeOf) ?? [], [history.data]);
   const label = reading?.label ?? def.data?.label ?? humanize(name);
+  // The drill-down queries carry the KPI's own filter, so they wait for its definition.
+  const defError = def.state === 'error' ? def.error : undefined;
+  const drillScope = useMemo<DrillScope>(
+    () =>
+      def.data
+        ? { state: 'ready', filter: whereOfFilter(def.data.filter) }
+        : defError
+          ? { state: 'error', error: defError }
+          : { state: 'loading' },
+    [def.data, defError],
+  );
   useEffect(() => {
     document.title = `${label} · kpi`;
   }, [label]);
@@ -106,7 +119,7 @@ export const KpiPage = ({ name }: { name: string }) => {
             filter={def.data?.filter}
           />
           <KpiForecastSection reading={reading} band={bandData} />
-          <KpiDriversSection reading={reading} />
+          <KpiDriversSection reading={reading} scope={drillScope} />
         </>
       ) : (
         sc.state === 'loading' && <Pending what="the chart, forecast and drivers" />
