@@ -109,15 +109,8 @@ const profile = mkdtempSync(join(tmpdir(), 'kpi-bench-chromium-'));
 const ctx = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.KPI_CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  // The same flags as the end-to-end tests: no sandbox as root, no background network calls.
+  args: JSON.parse(readFileSync(join(root, 'packages/web/e2e/chromium-flags.json'), 'utf8')),
   viewport: { width: 1440, height: 900 },
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());

@@ -16,16 +16,10 @@ export const WEB_DIST = join(ROOT, 'packages/web/dist');
 export const ARTIFACTS = process.env['KPI_ARTIFACTS'] ?? join(ROOT, 'artifacts');
 export const CHROMIUM = process.env['KPI_CHROMIUM'] ?? '/usr/bin/chromium';
 
-/** The flags this machine needs: no sandbox as root, and no background network calls. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The flags this machine needs (shared with the bench): no sandbox as root, no background network calls. */
+export const CHROMIUM_ARGS: readonly string[] = JSON.parse(
+  readFileSync(new URL('./chromium-flags.json', import.meta.url), 'utf8'),
+) as string[];
 
 export const ADMIN = { email: 'admin@demo.local', password: 'e2e-admin-password-1', name: 'Ada Admin' };
 export const VIEWER = { email: 'viewer@demo.local', password: 'e2e-viewer-password-1', name: 'Vic Viewer' };
@@ -72,7 +66,7 @@ export const launchBrowser = async (viewport = { width: 1280, height: 900 }): Pr
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport,
   });
   const errors: string[] = [];

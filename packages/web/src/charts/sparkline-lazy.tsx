@@ -8,6 +8,7 @@ import type { SeriesPoint, ValueFormat } from '../api/api-types';
 import { fmt } from '../ui/format';
 import type * as SparklineModule from './sparkline-chart';
 import type { SparkPoint } from './sparkline-chart';
+import { ChartBoundary } from './chart-boundary';
 
 type ChartModule = typeof SparklineModule;
 let chunk: Promise<ChartModule> | undefined;
@@ -20,6 +21,9 @@ export const preloadSparkline = (): Promise<ChartModule> =>
     loaded = m.SparklineChart;
     return m;
   }));
+
+/** When the chart cannot be drawn, the card keeps its numbers; the trend is in words below. */
+const sparklineFailed = () => <p className="muted small">Trend chart unavailable.</p>;
 
 const LazySparklineChart = lazy(() => preloadSparkline().then((m) => ({ default: m.SparklineChart })));
 
@@ -78,9 +82,11 @@ export const Sparkline = memo(function Sparkline({
   const [Chart] = useState(() => loaded ?? LazySparklineChart);
   return (
     <figure className="sparkline">
-      <Suspense fallback={<div className="sparkline-chart" style={{ height }} aria-hidden="true" />}>
-        <Chart points={points} height={height} onDrawn={onDrawn} />
-      </Suspense>
+      <ChartBoundary fallback={sparklineFailed}>
+        <Suspense fallback={<div className="sparkline-chart" style={{ height }} aria-hidden="true" />}>
+          <Chart points={points} height={height} onDrawn={onDrawn} />
+        </Suspense>
+      </ChartBoundary>
       <figcaption className="visually-hidden">{text}</figcaption>
     </figure>
   );
