@@ -240,7 +240,7 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     assert.equal(afterImport.find((d) => d.name === 'web_sessions')?.stats.rows, rowsBefore + 3);
   });
 
-  test('a viewer sees no edit controls, and the server refuses a viewer write', async () => {
+  test('a viewer sees no edit controls, the server refuses a viewer write, an ended session leads to sign-in', async () => {
     const viewerBrowser = await launchBrowser();
     try {
       const vp = await viewerBrowser.newPage();
@@ -267,6 +267,19 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
         [demo.url, csrf] as const,
       );
       assert.equal(status, 403);
+      // The session ends behind the page's back: the next request sends the viewer to
+      // sign-in with a word on why, instead of a page full of errors.
+      await vp.evaluate(
+        async ([url, token]) =>
+          void (await fetch(`${url}/api/auth/logout`, {
+            method: 'POST',
+            headers: { 'x-csrf-token': token ?? '' },
+          })),
+        [demo.url, csrf] as const,
+      );
+      await vp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+      await vp.getByText('Your session has ended').waitFor();
+      await vp.getByLabel('Email').waitFor();
       assert.deepEqual(viewerBrowser.errors, []);
     } finally {
       await viewerBrowser.close();

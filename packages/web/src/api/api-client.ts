@@ -24,6 +24,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+let sessionEnded: (() => void) | undefined;
+
+/** Called when the server answers 401 outside sign-in: the session expired or was ended. */
+export const onSessionEnded = (handler: (() => void) | undefined): void => {
+  sessionEnded = handler;
+};
 
 /** Remembers the CSRF token given at login (it is also in the kpi_csrf cookie). */
 export const setCsrfToken = (token: string | undefined): void => {
@@ -98,6 +104,7 @@ export const api = async <T>(path: string, opts: RequestOptions = {}): Promise<T
     parsed = undefined;
   }
   if (!res.ok) {
+    if (res.status === 401 && !path.startsWith('/api/auth/')) sessionEnded?.();
     const err = (parsed as { error?: ApiErrorBody } | undefined)?.error;
     throw new ApiError(
       res.status,

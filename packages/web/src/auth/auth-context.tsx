@@ -3,7 +3,7 @@
 // answered, nothing role-dependent is drawn.
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, api, setCsrfToken } from '../api/api-client';
+import { ApiError, api, onSessionEnded, setCsrfToken } from '../api/api-client';
 import type { Me, User } from '../api/api-types';
 import { invalidate } from '../api/use-api';
 
@@ -26,7 +26,12 @@ export const useAuth = (): Auth => {
   return a;
 };
 
-type State = { kind: 'checking' } | { kind: 'signed_out' } | { kind: 'signed_in'; user: User };
+type State =
+  { kind: 'checking' } | { kind: 'signed_out'; ended?: boolean } | { kind: 'signed_in'; user: User };
+
+/** Set while the sign-in page is shown because a session ended (it says so). */
+const SessionEndedContext = createContext(false);
+export const useSessionEnded = (): boolean => useContext(SessionEndedContext);
 
 export const AuthProvider = ({
   children,
@@ -47,6 +52,15 @@ export const AuthProvider = ({
         setState({ kind: 'signed_out' });
       },
     );
+  }, []);
+
+  useEffect(() => {
+    onSessionEnded(() => {
+      setCsrfToken(undefined);
+      invalidate();
+      setState((s) => (s.kind === 'signed_in' ? { kind: 'signed_out', ended: true } : s));
+    });
+    return () => onSessionEnded(undefined);
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
@@ -85,7 +99,9 @@ export const AuthProvider = ({
 
   return (
     <AuthContext.Provider value={value}>
-      {state.kind === 'checking' ? checking : state.kind === 'signed_out' ? signInPage : children}
+      <SessionEndedContext.Provider value={state.kind === 'signed_out' && state.ended === true}>
+        {state.kind === 'checking' ? checking : state.kind === 'signed_out' ? signInPage : children}
+      </SessionEndedContext.Provider>
     </AuthContext.Provider>
   );
 };

@@ -1,7 +1,7 @@
 // Meeting mode (/meeting, no app frame): one goal per slide, full screen, large type, the
 // goal dashboard's cards without edit controls. Auto-advances every 20 s (?seconds=N,
 // at least 5); previous / pause / next / exit buttons; keys ← → (slides), space (pause),
-// Esc (exit); a full-screen button where the browser allows it. Motion only when the
+// Esc (exit); a full-screen button where the browser allows it. Figures refresh every 5 minutes. Motion only when the
 // user has not asked for reduced motion (CSS).
 
 import { useEffect, useState } from 'react';
@@ -12,6 +12,8 @@ import { ErrorBox, Loading } from '../../ui/page-state';
 import { GoalHeader } from '../goal/goal-header';
 import { KpiGroups } from '../goal/kpi-groups';
 import { parseSeconds, useRotation } from './use-rotation';
+
+const REFRESH_MS = 5 * 60_000;
 
 const isTyping = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -40,6 +42,13 @@ export const MeetingPage = () => {
   const goals = sc.data?.goals ?? [];
   const rot = useRotation(goals.length, seconds);
   const full = useFullscreen();
+  // A team screen stays up for hours: fetch fresh figures every few minutes (the slides
+  // keep showing the last ones meanwhile).
+  const { reload } = sc;
+  useEffect(() => {
+    const t = window.setInterval(reload, REFRESH_MS);
+    return () => window.clearInterval(t);
+  }, [reload]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

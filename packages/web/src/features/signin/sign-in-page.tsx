@@ -3,10 +3,11 @@
 
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-client';
-import { useAuth } from '../../auth/auth-context';
+import { useAuth, useSessionEnded } from '../../auth/auth-context';
 
 export const SignInPage = () => {
   const { signIn } = useAuth();
+  const ended = useSessionEnded();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -33,7 +34,14 @@ export const SignInPage = () => {
     <main id="main" className="signin">
       <form className="signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title">
         <h1 id="signin-title">Sign in to kpi</h1>
-        <p className="muted">Use the account an admin created for you (kpi user add).</p>
+        {ended ? (
+          <p role="status" className="form-notice">
+            Your session has ended (sessions last 12 hours, or you signed out elsewhere). Sign in again to go
+            on where you were.
+          </p>
+        ) : (
+          <p className="muted">Use the account an admin created for you (kpi user add).</p>
+        )}
         <label>
           Email
           <input
