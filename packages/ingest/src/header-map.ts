@@ -2,7 +2,8 @@
 // Invariants: matching is case-insensitive and trimmed (spaces and dashes also match
 // underscores), through each column's `source` names; the first matching header wins;
 // an explicit column map (column -> header) is applied first and wins over the automatic
-// matching; key, time and `required` columns are required, others may be absent.
+// matching, and a column mapped to "" is not in the file (never matched by name); key,
+// time and `required` columns are required, others may be absent.
 
 import type { DatasetDef } from '@kpi/core';
 
@@ -48,7 +49,13 @@ export const mapHeaders = (
 ): HeaderMapping => {
   const taken = new Set<number>();
   const explicit = new Map<string, number>();
+  const absent = new Set(
+    Object.entries(columnMap)
+      .filter(([, header]) => header.trim() === '')
+      .map(([column]) => column),
+  );
   for (const [column, header] of Object.entries(columnMap)) {
+    if (absent.has(column)) continue;
     const index = findMappedHeader(headers, header);
     if (index >= 0 && def.columns[column] && !taken.has(index)) {
       taken.add(index);
@@ -62,6 +69,10 @@ export const mapHeaders = (
     const chosen = explicit.get(column);
     if (chosen !== undefined) {
       mapped.push({ column, index: chosen, header: headers[chosen] ?? '' });
+      continue;
+    }
+    if (absent.has(column)) {
+      (isRequired(column, def) ? missingRequired : missingOptional).push(column);
       continue;
     }
     const names = namesOf(column, def);

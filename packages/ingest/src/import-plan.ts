@@ -140,6 +140,7 @@ const checkMapHeaders = (
   const owner = new Map<number, string>();
   const issues: Issue[] = [];
   for (const [column, header] of Object.entries(map)) {
+    if (header.trim() === '') continue; // "not in the file"
     const index = findMappedHeader(fields, header);
     if (index < 0)
       issues.push(

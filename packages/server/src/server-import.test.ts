@@ -141,6 +141,25 @@ describe('imports from the browser', () => {
     );
     assert.equal(partial.status, 201, JSON.stringify(partial.body));
     assert.equal(partial.body.inserted, 1);
+    // "" = not in the file: the Conversions header is left alone and the column stays empty.
+    const without = await importCsv(
+      'Date,Source,Sessions,Conversions\n2025-12-28,duck,4,9\n',
+      `?${columns({ conversions: '' })}`,
+    );
+    assert.equal(without.status, 201, JSON.stringify(without.body));
+    assert.deepEqual(
+      [without.body.ignoredColumns, without.body.missingColumns],
+      [['Conversions'], ['conversions']],
+    );
+    const day = await call(f, 'POST', '/api/query', {
+      token: f.tokens.viewer,
+      body: { metrics: ['sessions', 'conversions'], from: '2025-12-28', to: '2025-12-28', grain: 'day' },
+    });
+    assert.deepEqual(day.body.rows, [{ period: '2025-12-28', sessions: 4, conversions: null }]);
+    // A required column cannot be declared absent.
+    const noDate = await importCsv('Date,Source,Sessions\n2025-12-27,duck,1\n', `?${columns({ date: '' })}`);
+    assert.equal(noDate.status, 422);
+    assert.match(JSON.stringify(noDate.body), /date/);
   });
 
   test('a column map that does not fit is refused with a clear 422', async () => {

@@ -109,7 +109,7 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   return path;
 };
 
-/** An API call from Node with a bearer-less session: log in and return a JSON getter. */
+/** API calls from Node with a session of their own: a JSON GET and a JSON POST (with CSRF). */
 export const apiSession = async (url: string, who: { email: string; password: string }) => {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -117,11 +117,21 @@ export const apiSession = async (url: string, who: { email: string; password: st
     body: JSON.stringify({ email: who.email, password: who.password }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  return async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${url}${path}`, { headers: { cookie } });
+  const call = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+    const r = await fetch(`${url}${path}`, { ...init, headers: { cookie, ...init.headers } });
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
+  };
+  return {
+    get: <T>(path: string) => call<T>(path),
+    post: <T>(path: string, body: unknown) =>
+      call<T>(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      }),
   };
 };
 

@@ -32,7 +32,8 @@ interface Reading {
 let demo: DemoServer;
 let browser: Browser;
 let page: Page;
-let get: Awaited<ReturnType<typeof apiSession>>;
+let get: Awaited<ReturnType<typeof apiSession>>['get'];
+let post: Awaited<ReturnType<typeof apiSession>>['post'];
 
 const readingsOf = (body: unknown): Reading[] => {
   const b = body as { goals?: { kpis: Reading[] }[]; kpis?: Reading[] };
@@ -61,7 +62,7 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     demo = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage();
-    get = await apiSession(demo.url, ADMIN);
+    ({ get, post } = await apiSession(demo.url, ADMIN));
   });
   after(async () => {
     await browser?.close();
@@ -205,8 +206,10 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
   test('import: a bad row is shown before anything is stored; fixed, the file is committed', async () => {
     const before = await get<{ name: string; stats: { rows: number } }[]>('/api/datasets');
     const rowsBefore = before.find((d) => d.name === 'web_sessions')?.stats.rows ?? -1;
+    // "Visits" is no column's name: the user maps it onto sessions; revenue is declared
+    // not in the file although a "revenue" header is there (so it must stay empty).
     const bad = [
-      'date,source,medium,utm_campaign,sessions,engaged_sessions,conversions,revenue',
+      'date,source,medium,utm_campaign,Visits,engaged_sessions,conversions,revenue',
       '2026-11-22,e2e_test,cpc,e2e_a,120,80,3,54.5',
       '2026-11-22,e2e_test,cpc,e2e_b,lots,80,3,54.5',
       '2026-11-22,e2e_test,cpc,e2e_c,90,60,2,31',
@@ -215,6 +218,8 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     await page
       .getByLabel('File')
       .setInputFiles({ name: 'sessions.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByLabel('Header for sessions').selectOption('Visits');
+    await page.getByLabel('Header for revenue').selectOption('');
     await page.getByRole('button', { name: 'Check file' }).click();
     const rejected = page.getByText(/"lots" is not a number/);
     await rejected.first().waitFor();
@@ -226,6 +231,9 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     await page
       .getByLabel('File')
       .setInputFiles({ name: 'sessions.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+    // A new file starts the mapping afresh: map again.
+    await page.getByLabel('Header for sessions').selectOption('Visits');
+    await page.getByLabel('Header for revenue').selectOption('');
     await page.getByRole('button', { name: 'Check file' }).click();
     const commit = page.getByRole('button', { name: /^Import/ });
     await commit.waitFor();
@@ -238,6 +246,14 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
       .waitFor();
     const afterImport = await get<{ name: string; stats: { rows: number } }[]>('/api/datasets');
     assert.equal(afterImport.find((d) => d.name === 'web_sessions')?.stats.rows, rowsBefore + 3);
+    const q = await post<{ rows: Record<string, unknown>[] }>('/api/query', {
+      metrics: ['sessions', 'revenue'],
+      from: '2026-11-22',
+      to: '2026-11-22',
+      grain: 'day',
+      where: { source: ['e2e_test'] },
+    });
+    assert.deepEqual(q.rows, [{ period: '2026-11-22', sessions: 285, revenue: null }]);
   });
 
   test('a viewer sees no edit controls, the server refuses a viewer write, an ended session leads to sign-in', async () => {

@@ -255,13 +255,13 @@ export const importQuery = z.strictObject({
     .max(50_000)
     .optional()
     .describe(
-      'A JSON object mapping dataset columns to file headers, e.g. {"date":"Day","campaign_id":"Campaign ID"}; a mapped header wins over matching by name.',
+      'A JSON object mapping dataset columns to file headers, e.g. {"date":"Day","campaign_id":"Campaign ID"}; a mapped header wins over matching by name; an empty string says the column is not in the file (it is not matched by name).',
     ),
 });
 
-/** The decoded `columns` of an import: dataset column -> file header. */
+/** The decoded `columns` of an import: dataset column -> file header ("" = not in the file). */
 export const columnMapSchema = z
-  .record(identifierSchema, z.string().trim().min(1).max(200))
+  .record(identifierSchema, z.string().trim().max(200))
   .refine((m) => Object.keys(m).length <= 500, { error: 'at most 500 columns' });
 
 const bandPeriod = z.object({

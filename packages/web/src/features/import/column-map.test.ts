@@ -55,7 +55,13 @@ test('required: time, key and required columns', () => {
 
 test('explicit mapping and duplicates', () => {
   const m = { date: 'd', campaign: '', spend: 's', link_clicks: 's' };
-  assert.deepEqual(explicitMapping(m), { date: 'd', spend: 's', link_clicks: 's' });
+  assert.deepEqual(explicitMapping(m, ['date', 'campaign', 'spend', 'link_clicks', 'note']), {
+    date: 'd',
+    campaign: '',
+    spend: 's',
+    link_clicks: 's',
+    note: '',
+  });
   assert.deepEqual(duplicateHeaders(m), ['s']);
 });
 

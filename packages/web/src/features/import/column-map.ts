@@ -49,9 +49,13 @@ export const duplicateHeaders = (mapping: ColumnMapping): string[] => {
   return [...seen].filter(([, n]) => n > 1).map(([h]) => h);
 };
 
-/** The explicit mapping sent to the server: only columns that have a header. */
-export const explicitMapping = (mapping: ColumnMapping): Record<string, string> =>
-  Object.fromEntries(Object.entries(mapping).filter(([, h]) => h !== ''));
+/**
+ * The mapping sent to the server, every column of the dataset included: a header, or ""
+ * for "not in the file" (the server then leaves that column empty instead of matching it
+ * by name), so what the preview shows is what is loaded.
+ */
+export const explicitMapping = (mapping: ColumnMapping, columns: readonly string[]): Record<string, string> =>
+  Object.fromEntries(columns.map((c) => [c, mapping[c] ?? '']));
 
 /** Headers of the file no column uses (the server ignores them). */
 export const unusedHeaders = (headers: readonly string[], mapping: ColumnMapping): string[] => {

@@ -41,7 +41,7 @@ export const ImportSteps = ({
   const [mapping, setMapping] = useState<ColumnMapping>(auto);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const missing = missingRequired(mapping, ds);
-  const mappingKey = JSON.stringify(explicitMapping(mapping));
+  const mappingKey = JSON.stringify(explicitMapping(mapping, Object.keys(ds.columns)));
   const checked = stage.kind === 'checked' && stage.mapping === mappingKey ? stage.outcome : undefined;
   const cleanRows = checked?.kind === 'clean' ? checked.summary.rowsRead : undefined;
 
@@ -52,7 +52,7 @@ export const ImportSteps = ({
       file: chosen.file,
       contentType: chosen.kind.contentType,
       filename: safeFileName(chosen.file.name),
-      columns: explicitMapping(mapping),
+      columns: explicitMapping(mapping, Object.keys(ds.columns)),
       dryRun,
     });
     setStage(dryRun ? { kind: 'checked', mapping: mappingKey, outcome } : { kind: 'imported', outcome });

@@ -37,8 +37,7 @@ export const MappingTable = ({
           <tbody>
             {columns.map((c) => {
               const def = ds.columns[c];
-              // The API also sends a column's description (not yet in ColumnDef).
-              const about = (def as { description?: string } | undefined)?.description;
+              const about = def?.description;
               const req = isRequired(c, ds);
               const missing = req && (mapping[c] ?? '') === '';
               const id = `map-${c}`;
