@@ -197,6 +197,13 @@ describe('HTTP API happy paths', () => {
       body: { period: { end: '2026-03-31' }, owner: 'Ada Admin' },
     });
     assert.deepEqual(gp.body.value.period, { start: '2026-01-01', end: '2026-03-31' });
+    // A new goal has no KPI yet: its own scorecard still names it (an empty dashboard, not a 404).
+    const empty = await call(f, 'GET', '/api/goals/more_traffic/scorecard', { token: f.tokens.viewer });
+    assert.equal(empty.status, 200, JSON.stringify(empty.body));
+    assert.deepEqual(
+      empty.body.goals.map((x: { goal: string; kpis: unknown[] }) => [x.goal, x.kpis.length]),
+      [['more_traffic', 0]],
+    );
     const before = readFileSync(join(f.dir, 'kpi.yaml'), 'utf8');
     const k = await hit('POST', '/api/kpis', '/api/kpis', {
       token: f.tokens.editor,

@@ -203,6 +203,66 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     );
   });
 
+  test('a goal and a KPI created through the forms land in the YAML and on the dashboard', async () => {
+    await page.goto(`${demo.url}/goals/new`);
+    await page.getByLabel(/^Name/).fill('trial_boxes');
+    await page.getByLabel(/^Title/).fill('Sell 600 trial boxes this quarter');
+    await page.getByLabel(/^Owner/).fill('Ada Admin');
+    await page.getByLabel('Period start').fill('2026-10-01');
+    await page.getByLabel('Period end').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Create goal' }).click();
+    await page.waitForURL(`${demo.url}/goals/trial_boxes`);
+    await page.getByRole('heading', { level: 1, name: 'Sell 600 trial boxes this quarter' }).waitFor();
+
+    await page.getByRole('link', { name: 'Add KPI' }).click();
+    await page.waitForURL(/\/kpis\/new\?goal=trial_boxes$/);
+    await page.getByLabel(/^Name/).fill('trial_box_leads');
+    await page.getByLabel(/^Metric/).selectOption('leads');
+    await page.getByLabel('Target kind').selectOption('cumulative');
+    await page.getByLabel('Target value').fill('600');
+    // A tolerance below zero: the server's validator (the one `kpi validate` uses) refuses it
+    // and its message lands at the field.
+    await page.getByLabel('Tolerance').fill('-0.1');
+    await page.getByLabel(/^Owner/).fill('Ada Admin');
+    await page.getByLabel('Review cadence').selectOption('weekly');
+    await page.getByLabel('Indicator').selectOption('lagging');
+    await page.getByRole('button', { name: 'Create KPI' }).click();
+    const tolerance = page.getByLabel('Tolerance');
+    await page.locator('#f-target-tolerance-error, [id$="tolerance-error"]').first().waitFor();
+    assert.equal(await tolerance.getAttribute('aria-invalid'), 'true');
+    assert.equal(
+      await get<unknown[]>('/api/kpis').then((k) => JSON.stringify(k).includes('trial_box_leads')),
+      false,
+    );
+    await tolerance.fill('0.05');
+    await page.getByRole('button', { name: 'Create KPI' }).click();
+    await page.waitForURL(`${demo.url}/kpis/trial_box_leads`);
+    await page.getByTestId('kpi-value').first().waitFor();
+
+    const yaml = yamlWithKpi(demo.dir, 'trial_box_leads');
+    const block = kpiBlock(yaml, 'trial_box_leads');
+    for (const line of [
+      'metric: leads',
+      'goal: trial_boxes',
+      'kind: cumulative',
+      'value: 600',
+      'tolerance: 0.05',
+    ])
+      assert.ok(block.includes(line), `${line} in\n${block}`);
+    const reading = (
+      await get<{ reading: { value: number | null; format: { unit?: string; currency?: string } } }>(
+        '/api/kpis/trial_box_leads/scorecard',
+      )
+    ).reading;
+    await page.goto(`${demo.url}/goals/trial_boxes`);
+    await page.locator('[data-testid="goal-dashboard"][data-ready="true"]').waitFor();
+    const card = page.locator('[data-testid="kpi-card"][data-kpi="trial_box_leads"]');
+    assert.equal(
+      (await card.getByTestId('kpi-value').textContent())?.trim(),
+      formatValue(reading.value, { unit: reading.format.unit as never, currency: reading.format.currency }),
+    );
+  });
+
   test('import: a bad row is shown before anything is stored; fixed, the file is committed', async () => {
     const before = await get<{ name: string; stats: { rows: number } }[]>('/api/datasets');
     const rowsBefore = before.find((d) => d.name === 'web_sessions')?.stats.rows ?? -1;

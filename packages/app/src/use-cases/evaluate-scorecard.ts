@@ -105,12 +105,31 @@ export const evaluateScorecardOn = async (
     ...support.map((m) => ({ key: `m_${m}`, metric: m })),
     ...(opts.withoutForecast ? [] : forecastItems(project, plan.kpis)),
   ];
+  // Goals with their readings; a goal without KPIs appears only when asked for by name.
+  const goalsOf = (readings: ReadonlyMap<string, KpiReading>) =>
+    Object.entries(project.goals)
+      .map(([name, g]) =>
+        goalReading(
+          {
+            goal: name,
+            title: g.title,
+            ...(g.owner ? { owner: g.owner } : {}),
+            period: g.period,
+            ...(g.parent ? { parent: g.parent } : {}),
+          },
+          names
+            .filter((k) => project.kpis[k]?.goal === name)
+            .map((k) => readings.get(k))
+            .filter((r): r is KpiReading => !!r),
+        ),
+      )
+      .filter((g) => g.kpis.length > 0 || (opts.goal === g.goal && opts.kpis === undefined));
   if (items.length === 0)
     return {
       kind: 'scorecard',
       project: project.settings.name,
       asOf: opts.asOf,
-      goals: [],
+      goals: goalsOf(new Map()),
       supporting: [],
       queries: 0,
     };
@@ -134,23 +153,7 @@ export const evaluateScorecardOn = async (
       ),
     ]),
   );
-  const goals = Object.entries(project.goals)
-    .map(([name, g]) =>
-      goalReading(
-        {
-          goal: name,
-          title: g.title,
-          ...(g.owner ? { owner: g.owner } : {}),
-          period: g.period,
-          ...(g.parent ? { parent: g.parent } : {}),
-        },
-        names
-          .filter((k) => project.kpis[k]?.goal === name)
-          .map((k) => readings.get(k))
-          .filter((r): r is KpiReading => !!r),
-      ),
-    )
-    .filter((g) => g.kpis.length > 0 || (opts.goal === g.goal && opts.kpis === undefined));
+  const goals = goalsOf(readings);
   const supporting: MetricReading[] = support.map((m) => {
     const def = project.metrics[m];
     const value = cube.value(`m_${m}`, weekly.current.range);
