@@ -131,6 +131,25 @@ describe('checks, forecast, reasons and history over HTTP', () => {
     });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.equal(ok.body.value.target.value, 0.04);
+    // null takes an optional target field back to its default (with a reason: the target moves).
+    const set = await call(f, 'PATCH', '/api/kpis/conversion_rate', {
+      token: f.tokens.editor,
+      body: { target: { deadline: '2026-03-15', tolerance: 0.1 }, reason: 'a firm date' },
+    });
+    assert.deepEqual([set.body.value.target.deadline, set.body.value.target.tolerance], ['2026-03-15', 0.1]);
+    const unset = await call(f, 'PATCH', '/api/kpis/conversion_rate', {
+      token: f.tokens.editor,
+      body: { target: { deadline: null, tolerance: null }, reason: 'back to the goal period' },
+    });
+    assert.equal(unset.status, 200, JSON.stringify(unset.body));
+    assert.deepEqual(unset.body.value.target, { kind: 'reach', value: 0.04 });
+    assert.doesNotMatch(readFileSync(join(f.dir, 'kpi.yaml'), 'utf8'), /deadline: ["']?2026-03-15/);
+    // Removing what is not there moves nothing: no reason needed.
+    const noop = await call(f, 'PATCH', '/api/kpis/conversion_rate', {
+      token: f.tokens.editor,
+      body: { target: { path: null }, owner: 'Ada Admin' },
+    });
+    assert.equal(noop.status, 200, JSON.stringify(noop.body));
   });
 
   test('GET /api/history?since=&limit=: only changes after the instant, newest first', async () => {

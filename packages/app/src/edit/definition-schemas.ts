@@ -31,6 +31,17 @@ export const newKpiSchema = kpiSchema
   .extend({ name: identifierSchema.describe('The KPI name (key in the kpis section).'), reason })
   .describe('A new KPI.');
 
+/** Fields of a target to change; the optional ones take `null` to go back to their default. */
+const targetPatchSchema = z
+  .strictObject({
+    kind: targetSchema.shape.kind.optional(),
+    value: targetSchema.shape.value.optional(),
+    deadline: targetSchema.shape.deadline.nullable(),
+    tolerance: targetSchema.shape.tolerance.nullable(),
+    path: targetSchema.shape.path.nullable(),
+  })
+  .describe('Fields of the target to change (null removes deadline, tolerance or path).');
+
 export const kpiPatchSchema = z
   .strictObject({
     label: text.nullable().optional(),
@@ -38,7 +49,7 @@ export const kpiPatchSchema = z
     owner: text.nullable().optional(),
     cadence: z.enum(CADENCES).nullable().optional(),
     indicator: z.enum(INDICATORS).nullable().optional(),
-    target: targetSchema.partial().nullable().optional().describe('Fields of the target to change.'),
+    target: targetPatchSchema.nullable().optional(),
     baseline: baselineSchema.nullable().optional(),
     counter_metric: z.union([identifierSchema, counterMetricSchema]).nullable().optional(),
     filter: filterSchema.nullable().optional(),
@@ -60,6 +71,7 @@ export const goalPatchSchema = z
     owner: text.nullable().optional(),
     period: z.strictObject({ start: isoDateSchema, end: isoDateSchema }).partial().optional(),
     parent: identifierSchema.nullable().optional(),
+    unit: identifierSchema.nullable().optional().describe('The organisation unit (null: none).'),
     reason,
   })
   .describe('Changes to a goal.');

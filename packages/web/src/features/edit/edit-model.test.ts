@@ -31,7 +31,7 @@ test('a target value change sends only that field of the target, and needs a rea
   const patch = kpiPatchBody(before, after, cpl);
   assert.deepEqual(patch, { target: { value: 85 } });
   assert.ok(needsReason(patch));
-  assert.match(kpiRequired(after, false, before, true)['reason'] ?? '', /kept in the history/);
+  assert.match(kpiRequired(after, false, true)['reason'] ?? '', /kept in the history/);
   assert.deepEqual(kpiPatchBody(before, { ...after, reason: ' budget cut ' }, cpl), {
     target: { value: 85 },
     reason: 'budget cut',
@@ -82,15 +82,16 @@ test('a new KPI carries only filled fields; a number that does not parse is sent
     goal: 'qualified_leads',
     target: { kind: 'cumulative', value: '1,200', tolerance: -0.1 },
   });
-  assert.deepEqual(Object.keys(kpiRequired({ ...f, targetValue: ' ' }, true, undefined, false)), [
-    'target.value',
-  ]);
+  assert.deepEqual(Object.keys(kpiRequired({ ...f, targetValue: ' ' }, true, false)), ['target.value']);
 });
 
-test('a deadline or tolerance once set cannot be emptied (the API cannot remove it)', () => {
+test('an emptied tolerance is removed (null) and, being part of the target, needs a reason', () => {
   const before = kpiFormOf(cpl);
-  const e = kpiRequired({ ...before, tolerance: '' }, false, before, false);
-  assert.deepEqual(Object.keys(e), ['target.tolerance']);
+  const after = { ...before, tolerance: '' };
+  const patch = kpiPatchBody(before, after, cpl);
+  assert.deepEqual(patch, { target: { tolerance: null } });
+  assert.ok(needsReason(patch));
+  assert.deepEqual(kpiRequired(after, false, false), {});
 });
 
 test('goals: new goal shape and a patch of the changed period day only', () => {

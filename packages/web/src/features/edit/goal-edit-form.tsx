@@ -1,5 +1,5 @@
-// The goal form: create a goal or change one (title, description, owner, period, parent;
-// the unit on creation), with an optional reason kept in the history.
+// The goal form: create a goal or change one (title, description, owner, period, parent,
+// unit), with an optional reason kept in the history.
 // Invariants: a change sends only the changed fields; the server's issues appear at the
 // fields they name; a goal cannot be its own parent (it is not offered).
 
@@ -104,24 +104,17 @@ export const GoalEditForm = ({
               ...goals.filter((g) => g.name !== name).map((g) => ({ value: g.name, label: g.title })),
             ]}
           />
-          {units.length > 0 &&
-            (isNew ? (
-              <TextField
-                field="unit"
-                label="Unit"
-                errors={e}
-                value={form.unit}
-                onChange={set('unit')}
-                list="goal-units"
-                hint="The organisation unit that owns the goal."
-              />
-            ) : (
-              <div className="edit-field">
-                <span className="edit-static-label">Unit</span>
-                <span>{original.unit ?? 'None'}</span>
-                <span className="edit-hint">Set in the project files.</span>
-              </div>
-            ))}
+          {units.length > 0 && (
+            <TextField
+              field="unit"
+              label="Unit"
+              errors={e}
+              value={form.unit}
+              onChange={set('unit')}
+              list="goal-units"
+              hint="The organisation unit that owns the goal (one of the project's units)."
+            />
+          )}
         </div>
         <DescriptionField errors={e} value={form.description} onChange={set('description')} />
         <Suggestions id="goal-units" values={units} />

@@ -1,7 +1,7 @@
 // The goal form as plain strings, and the requests built from it: the whole goal for
 // POST /api/goals, only the changed fields for PATCH /api/goals/{name}. Pure.
 // Invariants: an empty optional input removes the field (null in a patch); the period is
-// patched field by field; `unit` is set on creation only (the API's goal patch has no unit).
+// patched field by field; an emptied optional field is sent as null (removed).
 
 import type { GoalDef } from '../../api/api-types';
 
@@ -68,6 +68,7 @@ export const goalPatchBody = (before: GoalForm, f: GoalForm): Record<string, unk
   opt('description', before.description, f.description);
   opt('owner', before.owner, f.owner);
   opt('parent', before.parent, f.parent);
+  opt('unit', before.unit, f.unit);
   const period: Record<string, string> = {};
   if (f.start !== before.start) period['start'] = f.start;
   if (f.end !== before.end) period['end'] = f.end;

@@ -77,7 +77,7 @@ export const KpiEditForm = ({ original, metrics, goals, currency, presetGoal }: 
       name,
       isNew,
       body: patch ?? newKpiBody(form),
-      missing: kpiRequired(form, isNew, isNew ? undefined : initial, reasonNeeded),
+      missing: kpiRequired(form, isNew, reasonNeeded),
       fields: KPI_FIELDS,
       what: `KPI “${form.label.trim() || name}”`,
     });

@@ -153,7 +153,12 @@ export const kpiPatchBody = (before: KpiForm, f: KpiForm, original: KpiDef): Rec
     if (tBefore !== undefined) patch['target'] = null;
   } else if (tBefore === undefined) patch['target'] = tAfter;
   else {
-    const changed = Object.fromEntries(Object.entries(tAfter).filter(([k, v]) => !same(tBefore[k], v)));
+    const changed: Record<string, unknown> = Object.fromEntries(
+      Object.entries(tAfter).filter(([k, v]) => !same(tBefore[k], v)),
+    );
+    // A deadline or tolerance emptied in the form goes back to its default: null removes it.
+    for (const k of ['deadline', 'tolerance'])
+      if (tBefore[k] !== undefined && tAfter[k] === undefined) changed[k] = null;
     if (Object.keys(changed).length > 0) patch['target'] = changed;
   }
 
@@ -182,23 +187,12 @@ export const needsReason = (patch: Readonly<Record<string, unknown>>): boolean =
  * The "required" checks done before sending (everything else is the server's to judge).
  * Returns field key -> message.
  */
-export const kpiRequired = (
-  f: KpiForm,
-  isNew: boolean,
-  before: KpiForm | undefined,
-  reasonNeeded: boolean,
-): Record<string, string> => {
+export const kpiRequired = (f: KpiForm, isNew: boolean, reasonNeeded: boolean): Record<string, string> => {
   const e: Record<string, string> = {};
   if (isNew && f.name.trim() === '') e['name'] = 'Enter a name for the KPI.';
   if (f.metric === '') e['metric'] = 'Choose the metric this KPI tracks.';
   if (f.goal === '') e['goal'] = 'Choose the goal this KPI belongs to.';
   if (f.targetKind !== '' && f.targetValue.trim() === '') e['target.value'] = 'Enter the target value.';
-  if (before && before.targetKind !== '' && f.targetKind !== '') {
-    if (before.deadline !== '' && f.deadline === '')
-      e['target.deadline'] = 'A deadline cannot be removed here once set; enter a date.';
-    if (before.tolerance !== '' && f.tolerance.trim() === '')
-      e['target.tolerance'] = 'A tolerance cannot be removed here once set; enter 0 for none.';
-  }
   if (f.baselineMode === 'value' && f.baselineValue.trim() === '')
     e['baseline.value'] = 'Enter the baseline value, or choose "No baseline".';
   if (f.baselineMode === 'range') {

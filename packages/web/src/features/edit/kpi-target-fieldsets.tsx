@@ -97,7 +97,7 @@ export const TargetFieldset = ({ goalEnd, ...p }: PartProps & { goalEnd: string 
               part="tolerance"
               field="target.tolerance"
               label="Tolerance"
-              hint="Allowed miss as a fraction of the target: 0.05 = 5%."
+              hint="Allowed miss as a fraction of the target: 0.05 = 5%. Empty: none."
             />
           </>
         )}
