@@ -16,7 +16,7 @@ import {
 } from '@kpi/core';
 import { yesterdayIn } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
-import { forecastKpi, kpiPeriods } from './forecast-kpi.js';
+import { forecastPeriods, kpiPeriods, type ForecastKpiOutput } from './forecast-kpi.js';
 
 export interface ForecastBandInput {
   readonly kpi: string;
@@ -59,9 +59,6 @@ export interface ForecastBand {
 export const MAX_HORIZON: Readonly<Record<string, number>> = { week: 26, month: 12, quarter: 8 };
 const FALLBACK: Readonly<Record<string, number>> = { week: 8, month: 3, quarter: 2 };
 
-const grainOf = (cadence: string | undefined): Grain =>
-  cadence === 'monthly' ? 'month' : cadence === 'quarterly' ? 'quarter' : 'week';
-
 /** Periods from the one after `lastClosed` up to the one holding `deadline`. */
 const periodsUntil = (lastClosedStart: string, deadline: string, grain: Grain): number => {
   let n = 0;
@@ -76,19 +73,14 @@ const periodsUntil = (lastClosedStart: string, deadline: string, grain: Grain): 
 
 export const forecastBand = async (lp: LoadedProject, input: ForecastBandInput): Promise<ForecastBand> => {
   const { project } = lp;
-  const def = project.kpis[input.kpi];
-  // forecastKpi reports an unknown KPI (404) with the list of names.
-  const grain = grainOf(def?.cadence);
-  const goal = def ? project.goals[def.goal] : undefined;
-  const deadline = def?.target?.deadline ?? goal?.period.end ?? '';
   const asOf = input.asOf ?? yesterdayIn(project.settings.timezone);
-  const weekStart = project.settings.week_start;
+  // One read of the KPI's periods (it reports an unknown KPI, 404, with the list of names).
+  const seen = await kpiPeriods(lp, input.kpi, asOf);
+  const { grain } = seen;
+  const def = project.kpis[input.kpi];
+  const deadline = def?.target?.deadline ?? (def ? project.goals[def.goal]?.period.end : undefined) ?? '';
   const cal = calendarOf(project.settings);
-  const lastClosed = periodStart(
-    addDays(periodStart(addDays(asOf, 1), grain, weekStart), -1),
-    grain,
-    weekStart,
-  );
+  const lastClosed = periodStart(seen.to, grain, project.settings.week_start);
   const max = MAX_HORIZON[grain] ?? 12;
   const toDeadline = deadline === '' ? 0 : periodsUntil(lastClosed, deadline, grain);
   const horizon = input.horizon ?? (toDeadline > 0 ? Math.min(toDeadline, max) : (FALLBACK[grain] ?? 4));
@@ -97,30 +89,23 @@ export const forecastBand = async (lp: LoadedProject, input: ForecastBandInput):
     end: addDays(nextPeriodStart(start, grain), -1),
     label: periodLabel(start, grain, cal),
   });
-  const base = { kpi: input.kpi, grain, asOf, deadline, horizon };
+  const base = { kpi: input.kpi, metric: seen.metric, grain, asOf, deadline, horizon };
+  const history = seen.periods.map((p) => ({ ...period(p.period), value: p.value }));
+  let fc: ForecastKpiOutput['forecast'];
   try {
-    const out = await forecastKpi(lp, { kpi: input.kpi, horizon, asOf });
-    const history = out.periods.map((p) => ({ ...period(p.period), value: p.value }));
-    const fc = out.forecast;
-    if (!fc) return { ...base, metric: out.metric, history, points: [], note: 'no forecast was made' };
-    const points = fc.periods.map((start, i) => ({
-      ...period(start),
-      value: fc.mean[i] ?? 0,
-      low80: fc.low80[i] ?? 0,
-      high80: fc.high80[i] ?? 0,
-      low95: fc.low95[i] ?? 0,
-      high95: fc.high95[i] ?? 0,
-    }));
-    return { ...base, metric: out.metric, model: fc.model, history, points };
+    fc = forecastPeriods(seen, { kpi: input.kpi, horizon }).forecast;
   } catch (e) {
     if (!(isKpiError(e) && e.code === 'forecast.not_enough_data')) throw e;
-    const seen = await kpiPeriods(lp, input.kpi, asOf);
-    return {
-      ...base,
-      metric: seen.metric,
-      history: seen.periods.map((p) => ({ ...period(p.period), value: p.value })),
-      points: [],
-      note: `no forecast for ${input.kpi} by ${grain}: ${e.message}`,
-    };
+    return { ...base, history, points: [], note: `no forecast for ${input.kpi} by ${grain}: ${e.message}` };
   }
+  if (!fc) return { ...base, history, points: [], note: 'no forecast was made' };
+  const points = fc.periods.map((start, i) => ({
+    ...period(start),
+    value: fc.mean[i] ?? 0,
+    low80: fc.low80[i] ?? 0,
+    high80: fc.high80[i] ?? 0,
+    low95: fc.low95[i] ?? 0,
+    high95: fc.high95[i] ?? 0,
+  }));
+  return { ...base, model: fc.model, history, points };
 };

@@ -40,12 +40,18 @@ const nextStarts = (last: string, grain: Grain, n: number): string[] => {
   return out;
 };
 
+/** A KPI's closed periods at its review cadence, as read from the store. */
+export interface KpiPeriods {
+  readonly metric: string;
+  readonly grain: Grain;
+  /** The last day of the last closed period. */
+  readonly to: string;
+  /** Oldest first. */
+  readonly periods: readonly { readonly period: string; readonly value: number | null }[];
+}
+
 /** The KPI's closed periods at its review cadence (with the KPI's filter), oldest first. */
-export const kpiPeriods = async (
-  lp: LoadedProject,
-  kpi: string,
-  asOf?: string,
-): Promise<{ metric: string; grain: Grain; periods: { period: string; value: number | null }[] }> => {
+export const kpiPeriods = async (lp: LoadedProject, kpi: string, asOf?: string): Promise<KpiPeriods> => {
   const def = lp.project.kpis[kpi];
   if (!def) {
     throw new NotFoundError(
@@ -66,11 +72,18 @@ export const kpiPeriods = async (
     period: String(r['period']),
     value: (r[def.metric] as number | null) ?? null,
   }));
-  return { metric: def.metric, grain, periods };
+  return { metric: def.metric, grain, to, periods };
 };
 
-export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): Promise<ForecastKpiOutput> => {
-  const { metric, grain, periods } = await kpiPeriods(lp, input.kpi, input.asOf);
+/**
+ * Forecasts (or backtests) periods already read: throws `forecast.not_enough_data` when the
+ * history cannot carry a forecast. No IO.
+ */
+export const forecastPeriods = (
+  seen: KpiPeriods,
+  input: Omit<ForecastKpiInput, 'asOf'>,
+): ForecastKpiOutput => {
+  const { metric, grain, to, periods } = seen;
   const values = periods.map((p) => p.value);
   const horizon = input.horizon ?? (grain === 'week' ? 8 : grain === 'month' ? 3 : 2);
   if (!Number.isInteger(horizon) || horizon < 1)
@@ -94,7 +107,9 @@ export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): P
       fc.issues[0]?.message ?? 'not enough data to forecast',
       'import more history',
     );
-  const last =
-    periods[periods.length - 1]?.period ?? periodStart(yesterdayIn(lp.project.settings.timezone), grain);
+  const last = periods[periods.length - 1]?.period ?? to;
   return { ...base, forecast: { ...fc.value, periods: nextStarts(last, grain, horizon) } };
 };
+
+export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): Promise<ForecastKpiOutput> =>
+  forecastPeriods(await kpiPeriods(lp, input.kpi, input.asOf), input);

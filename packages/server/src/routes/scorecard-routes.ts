@@ -87,8 +87,7 @@ export const scorecardRoutes: readonly RouteDef[] = [
     async handle(ctx, { query }) {
       const name = param(ctx, 'name');
       const q = query as z.infer<typeof forecastQuery>;
-      if (!ctx.state.project().project.kpis[name])
-        throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
+      // An unknown KPI is the use-case's 404 (with the names there are); errors are not cached.
       const input = {
         kpi: name,
         ...(q.horizon === undefined ? {} : { horizon: q.horizon }),
