@@ -23,7 +23,8 @@ export interface ImportOptions {
   readonly maxFileBytes?: number;
   /**
    * Explicit mapping, dataset column -> file header (CSV) or key (JSON). A mapped header wins
-   * over the automatic matching by name and `source`; unmapped columns are still matched
+   * over the automatic matching by name and `source`; a column mapped to "" is not in the
+   * file (left empty, never matched by name); columns left out of the map are matched
    * automatically. Unknown columns, or headers absent from the file, are refused.
    */
   readonly columnMap?: Readonly<Record<string, string>>;

@@ -8,30 +8,15 @@
 import { memo, useCallback } from 'react';
 import { Link } from 'wouter';
 import { useAuth } from '../../auth/auth-context';
-import type { KpiReading, TargetProgress, ValueFormat } from '../../api/api-types';
+import type { KpiReading, ValueFormat } from '../../api/api-types';
 import { hasSparkline, Sparkline } from '../../charts/sparkline-lazy';
 import { fmt, fmtDate, fmtProbability, humanize } from '../../ui/format';
 import { StatusBadge } from '../../ui/status-badge';
+import { targetLine } from '../../ui/target-words';
 import { KpiComparisons } from './kpi-comparisons';
 import { PaceBar } from './pace-bar';
 
 export { hasSparkline };
-
-/** "Target 2,050 in total by 31 Dec 2026", "Stay below €88.00". Pure. */
-export const targetText = (t: TargetProgress, format: ValueFormat): string => {
-  const v = fmt(t.value, format);
-  const by = t.deadline ? ` by ${fmtDate(t.deadline)}` : '';
-  switch (t.kind) {
-    case 'reach':
-      return `Target ${v}${by}`;
-    case 'cumulative':
-      return `Target ${v} in total${by}`;
-    case 'stay_above':
-      return `Stay above ${v}`;
-    case 'stay_below':
-      return `Stay below ${v}`;
-  }
-};
 
 /** Counts are forecast as whole things: 2,075, not 2,075.4. */
 const whole = (v: number, format: ValueFormat): number => (format.unit === 'count' ? Math.round(v) : v);
@@ -120,7 +105,7 @@ export const KpiCard = memo(function KpiCard({
       {r.target ? (
         <>
           <p className="card-target" data-testid="kpi-target">
-            {targetText(r.target, r.format)}
+            {targetLine(r.target, r.format)}
           </p>
           <PaceBar target={r.target} value={r.value} format={r.format} />
         </>

@@ -10,7 +10,8 @@ import { useAuth } from '../../auth/auth-context';
 import { fmt, fmtDate, humanize } from '../../ui/format';
 import { StatusBadge } from '../../ui/status-badge';
 import { counterMetricOf } from './kpi-shapes';
-import { baselineInWords, fmtChange, targetInWords } from './kpi-text';
+import { targetInWords } from '../../ui/target-words';
+import { baselineInWords, fmtChange } from './kpi-text';
 
 const pct = (v: number): string => fmt(v, { unit: 'percent' });
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ChangeRow } from '../../api/api-types';
 import { changeOf, counterMetricOf, isTargetChange } from './kpi-shapes';
-import { baselineInWords, fmtChange, recordedTargetInWords, targetInWords } from './kpi-text';
+import { targetInWords } from '../../ui/target-words';
+import { baselineInWords, fmtChange, recordedTargetInWords } from './kpi-text';
 
 const row = (over: Partial<ChangeRow>): ChangeRow => ({
   id: 1,

@@ -1,29 +1,9 @@
-// Words for the KPI page: a target in plain words, a baseline, review decisions, grains.
+// Words for the KPI page: a recorded target, a baseline, review decisions, grains.
 // Pure; every number goes through ui/format.ts.
 
 import type { KpiDef, TargetDef, ValueFormat } from '../../api/api-types';
 import { fmt, fmtDate, fmtSignedChange } from '../../ui/format';
-
-/** "reach 2,050 in total by 31 Dec 2026", "stay above 1.30%", "reach 97,000 by 31 Dec 2026". */
-export const targetInWords = (
-  t: Pick<TargetDef, 'kind' | 'value'> & { readonly deadline?: string | undefined },
-  format: ValueFormat,
-): string => {
-  const v = fmt(t.value, format);
-  const by = t.deadline ? ` by ${fmtDate(t.deadline)}` : '';
-  switch (t.kind) {
-    case 'reach':
-      return `reach ${v}${by}`;
-    case 'cumulative':
-      return `reach ${v} in total${by}`;
-    case 'stay_above':
-      return `stay above ${v}`;
-    case 'stay_below':
-      return `stay below ${v}`;
-    default:
-      return `${String(t.kind)} ${v}${by}`;
-  }
-};
+import { targetInWords } from '../../ui/target-words';
 
 /** A target value recorded in the history (unknown JSON) in words, or "none". */
 export const recordedTargetInWords = (t: unknown, format: ValueFormat): string => {
