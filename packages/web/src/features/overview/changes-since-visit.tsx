@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { ChangeRow, Scorecard } from '../../api/api-types';
+import { useApi } from '../../api/use-api';
 import { fmtTimestamp, humanize } from '../../ui/format';
 import { ErrorBox } from '../../ui/page-state';
 import { StatusBadge } from '../../ui/status-badge';
@@ -19,7 +20,6 @@ import {
   type Visit,
 } from './last-visit-store';
 import { labelMap } from './scorecard-labels';
-import { useChangesSince } from './use-changes-since';
 
 const SHOWN = 10;
 
@@ -69,7 +69,11 @@ export const ChangesSinceVisit = ({
     writeVisit(key, { at: new Date().toISOString(), statuses: statusSnapshot(scorecard) });
   }, [key, scorecard]);
 
-  const changes = useChangesSince(previous?.at);
+  // The server filters (strictly after `since`) and orders (newest first).
+  const changes = useApi<ChangeRow[]>(
+    previous ? '/api/history' : undefined,
+    previous ? { since: previous.at } : undefined,
+  );
   const labels = useMemo(() => labelMap(scorecard), [scorecard]);
   const moved = useMemo(() => (previous ? statusChanges(previous, scorecard) : []), [previous, scorecard]);
 
@@ -81,7 +85,7 @@ export const ChangesSinceVisit = ({
         this lists the KPIs whose status changed and every definition change made in between.
       </p>
     );
-  const rows = changes.state === 'ready' ? changes.rows : [];
+  const rows = changes.state === 'ready' ? changes.data : [];
   return (
     <div aria-live="polite">
       <p className="small muted">
