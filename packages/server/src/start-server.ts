@@ -8,7 +8,14 @@
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { closeSharedStore, countUsers, newSecret, openSharedStore, type LoadedProject } from '@kpi/app';
+import {
+  closeSharedStore,
+  countUsers,
+  newSecret,
+  openSharedStore,
+  recoverEdits,
+  type LoadedProject,
+} from '@kpi/app';
 import { handleRequest } from './handle-request.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
@@ -78,6 +85,11 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   // Checked before the store opens: a missing web folder fails fast and leaves nothing open.
   const web = opts.webRoot === undefined ? undefined : staticFiles(opts.webRoot);
   await openSharedStore(lp, { queryTimeoutMs: limits.queryTimeoutMs });
+  // Edits cut short by a crash: their history rows written (or dropped), stale temp files removed.
+  const recovered = await recoverEdits(lp.dir, { sweep: true }).catch(async (e: unknown) => {
+    await closeSharedStore(lp.dir);
+    throw e;
+  });
   const state = createServerState(lp, {
     limits,
     log,
@@ -109,6 +121,12 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if ((await countUsers(lp)) === 0) state.setupSecret = newSecret();
+  if (recovered.recorded.length + recovered.dropped.length + recovered.unresolved.length > 0)
+    log.log(recovered.unresolved.length > 0 ? 'warn' : 'info', 'edit.recovered', {
+      recorded: recovered.recorded.map((e) => `${e.change.entity} ${e.change.name} (${e.file})`),
+      dropped: recovered.dropped.map((e) => `${e.change.entity} ${e.change.name} (${e.file})`),
+      unresolved: recovered.unresolved,
+    });
   log.log('info', 'server.started', {
     url,
     project: lp.project.settings.name,
