@@ -8,14 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import {
-  closeSharedStore,
-  countUsers,
-  newSecret,
-  openSharedStore,
-  recoverEdits,
-  type LoadedProject,
-} from '@kpi/app';
+import { closeSharedStore, countUsers, newSecret, openSharedStore, type LoadedProject } from '@kpi/app';
 import { handleRequest } from './handle-request.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
@@ -31,6 +24,7 @@ import { projectRoutes } from './routes/project-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
+import { recoverEdits } from '@kpi/app';
 
 export interface ServeOptions {
   readonly project: LoadedProject;
