@@ -2,7 +2,7 @@
 // whose file was changed by hand since is set aside (never guessed at), temp files of
 // live processes and of other files are kept, a refused edit leaves nothing behind, and
 // concurrent edits in one process are serialised (every one in the history, the file at
-// the last one).
+// the last one); a history step that fails puts the old file back.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -19,7 +19,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { editKpi, initProject, listChanges, openProject, recoverEdits } from '@kpi/app';
+import { editKpi, initProject, listChanges, openProject, recoverEdits, storePath } from '@kpi/app';
+import { openDuckDb } from '@kpi/engines';
 import { journalDir, sha256, writeJournal } from './edit-journal.js';
 
 let root = '';
@@ -143,4 +144,25 @@ test('10 concurrent edits in one process: all in the history, the file at the la
   // Each row's before is the previous row's after: no edit read a stale file.
   for (let k = 0; k + 1 < rows.length; k++)
     assert.deepEqual(rows[k]?.before, rows[k + 1]?.after, `row ${k} follows row ${k + 1}`);
+});
+
+test('when the history row cannot be written, the file is put back and nothing is left', async () => {
+  const dir = fresh();
+  const lp = openProject(dir);
+  // A view where the journal's mark table belongs makes the history step fail in the store.
+  const engine = await openDuckDb(storePath(dir));
+  await engine.exec('CREATE VIEW _kpi_change_edits AS SELECT 1 AS edit_id');
+  await engine.close();
+  const old = readFileSync(join(dir, 'kpi.yaml'));
+  await assert.rejects(
+    editKpi(lp, 'ed@example.com', 'conversion_rate', { target: { value: 0.05 }, reason: 'r' }),
+    (e: unknown) => e instanceof Error && /_kpi_change_edits/.test(e.message),
+  );
+  assert.deepEqual(readFileSync(join(dir, 'kpi.yaml')), old, 'the old content is back');
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
+  assert.deepEqual(readdirSync(journalDir(dir)), [], 'the journal entry is cleared');
+  assert.deepEqual(await listChanges(lp), []);
 });
