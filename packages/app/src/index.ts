@@ -11,6 +11,7 @@ export * from './access/principal.js';
 export * from './access/secret-token.js';
 export { ensureAccessTables } from './access/access-tables.js';
 export * from './edit/definition-schemas.js';
+export { recoverEdits, type StartupRecovery } from './edit/project-writer.js';
 export * from './use-cases/manage-users.js';
 export * from './use-cases/manage-sessions.js';
 export * from './use-cases/manage-tokens.js';

@@ -60,3 +60,19 @@ export const withStore = async <T>(lp: LoadedProject, fn: (engine: Engine) => Pr
     await engine.close();
   }
 };
+
+/**
+ * The store of a project folder for the change history and the edit journal only (no
+ * dataset tables, no time zone): the shared engine when one is open, else opened and
+ * closed around `fn`.
+ */
+export const withStoreAt = async <T>(dir: string, fn: (engine: Engine) => Promise<T>): Promise<T> => {
+  const s = shared.get(dir);
+  if (s) return fn(s.engine);
+  const engine = await openDuckDb(storePath(dir));
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.close();
+  }
+};

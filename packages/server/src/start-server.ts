@@ -31,6 +31,7 @@ import { projectRoutes } from './routes/project-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
+import { recoverEdits } from '@kpi/app';
 
 export interface ServeOptions {
   readonly project: LoadedProject;
@@ -87,6 +88,11 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   // Checked before the store opens: a missing web folder fails fast and leaves nothing open.
   const web = opts.webRoot === undefined ? undefined : staticFiles(opts.webRoot);
   await openSharedStore(lp, { queryTimeoutMs: limits.queryTimeoutMs });
+  // Edits cut short by a crash: their history rows written (or dropped), stale temp files removed.
+  const recovered = await recoverEdits(lp.dir, { sweep: true }).catch(async (e: unknown) => {
+    await closeSharedStore(lp.dir);
+    throw e;
+  });
   const state = createServerState(lp, {
     limits,
     log,
@@ -119,6 +125,12 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if ((await countUsers(lp)) === 0) state.setupSecret = newSecret();
+  if (recovered.recorded.length + recovered.dropped.length + recovered.unresolved.length > 0)
+    log.log(recovered.unresolved.length > 0 ? 'warn' : 'info', 'edit.recovered', {
+      recorded: recovered.recorded.map((e) => `${e.change.entity} ${e.change.name} (${e.file})`),
+      dropped: recovered.dropped.map((e) => `${e.change.entity} ${e.change.name} (${e.file})`),
+      unresolved: recovered.unresolved,
+    });
   log.log('info', 'server.started', {
     url,
     project: lp.project.settings.name,

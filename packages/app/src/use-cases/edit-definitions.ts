@@ -15,10 +15,10 @@ import {
   newGoalSchema,
   newKpiSchema,
 } from '../edit/definition-schemas.js';
-import { writeProjectEdit, type WrittenEdit } from '../edit/project-writer.js';
+import { writeProjectEdit, type PendingEdit } from '../edit/project-writer.js';
 import { addEntry, appendItem, patchEntry } from '../edit/yaml-patch.js';
 import { PROJECT_FILE, type LoadedProject } from '../project-files.js';
-import { recordChange, type ChangeEntity } from './change-history.js';
+import type { ChangeEntity } from './change-history.js';
 import { parseInput } from './manage-users.js';
 
 export interface EditResult {
@@ -35,8 +35,9 @@ const firstFileWith = (p: Project, prefix: string): string | undefined =>
 const conflict = (section: string, name: string): KpiError =>
   new KpiError(`${section}.exists`, `${section} "${name}" already exists`, { kind: 'conflict' });
 
+/** Writes the file and its history row as one recoverable step (see project-writer). */
 const finish = async (
-  w: WrittenEdit,
+  w: PendingEdit,
   actor: string,
   entity: ChangeEntity,
   name: string,
@@ -45,7 +46,7 @@ const finish = async (
   after: unknown,
   reason: string | undefined,
 ): Promise<EditResult> => {
-  await recordChange(w.after, {
+  await w.commit({
     actor,
     entity,
     name,
