@@ -1,6 +1,7 @@
 // Public surface of @kpi/core: domain types, schemas, project loading, errors. Pure.
 export * from './result.js';
 export * from './errors.js';
+export * from './own-lookup.js';
 export * from './schema/common-schema.js';
 export * from './schema/dataset-schema.js';
 export * from './schema/metric-schema.js';

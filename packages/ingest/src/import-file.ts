@@ -6,7 +6,7 @@
 // Timestamps without an offset are read in the project time zone (session setting,
 // restored afterwards).
 
-import { EngineError, NotFoundError, UsageError, type Project } from '@kpi/core';
+import { EngineError, NotFoundError, UsageError, type Project, ownGet } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import {
   badRows,
@@ -189,7 +189,7 @@ export const importFile = async (
   filePath: string,
   options: ImportOptions = {},
 ): Promise<ImportSummary> => {
-  const def = project.datasets[dataset];
+  const def = ownGet(project.datasets, dataset);
   if (!def)
     throw new NotFoundError('import.dataset_unknown', `dataset "${dataset}" is not defined in the project`);
   const startedAt = new Date();

@@ -2,7 +2,7 @@
 // Pure. Invariant: an email is stored lower-case; a password is 10..200 characters.
 
 import { z } from 'zod';
-import { identifierSchema } from '@kpi/core';
+import { nameSchema } from '@kpi/core';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,7 +39,7 @@ export const newTokenSchema = z
     name: z.string().min(1).max(100).describe('What the token is for, e.g. "meta-ads nightly push".'),
     access: z.enum(TOKEN_ACCESS).default('full'),
     datasets: z
-      .array(identifierSchema)
+      .array(nameSchema)
       .min(1)
       .optional()
       .describe('With access "push": the only datasets the token may push rows into.'),

@@ -5,7 +5,7 @@
 // and why; a change of a KPI's target or baseline needs a reason (refused before any
 // file is touched); the caller receives the reloaded project.
 
-import { KpiError, NotFoundError, type KpiDef, type Project } from '@kpi/core';
+import { KpiError, NotFoundError, type KpiDef, type Project, ownGet } from '@kpi/core';
 import {
   MERGED_FIELDS,
   goalPatchSchema,
@@ -27,7 +27,7 @@ export interface EditResult {
 }
 
 const fileOf = (p: Project, section: 'kpis' | 'goals', name: string | undefined): string | undefined =>
-  name === undefined ? undefined : p.locations[`${section}.${name}`]?.file;
+  name === undefined ? undefined : ownGet(p.locations, `${section}.${name}`)?.file;
 
 const firstFileWith = (p: Project, prefix: string): string | undefined =>
   Object.entries(p.locations).find(([k]) => k.startsWith(prefix))?.[1].file;
@@ -62,13 +62,13 @@ const finish = async (
 export const createKpi = async (lp: LoadedProject, actor: string, input: unknown): Promise<EditResult> => {
   const { name, reason, ...def } = parseInput(newKpiSchema, input, 'new KPI');
   const w = await writeProjectEdit(lp.dir, (p) => {
-    if (p.kpis[name]) throw conflict('kpis', name);
+    if (ownGet(p.kpis, name)) throw conflict('kpis', name);
     return {
       file: fileOf(p, 'goals', def.goal) ?? firstFileWith(p, 'kpis.') ?? PROJECT_FILE,
       apply: (doc) => addEntry(doc, 'kpis', name, def),
     };
   });
-  return finish(w, actor, 'kpi', name, 'create', null, w.after.project.kpis[name], reason);
+  return finish(w, actor, 'kpi', name, 'create', null, ownGet(w.after.project.kpis, name), reason);
 };
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -126,7 +126,7 @@ export const editKpi = async (
   const { reason, ...patch } = parseInput(kpiPatchSchema, withoutBlankReason(input), 'KPI change');
   const w = await writeProjectEdit(lp.dir, (p) => {
     const file = fileOf(p, 'kpis', name);
-    const current = p.kpis[name];
+    const current = ownGet(p.kpis, name);
     if (!current || !file) throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
     const changed = targetFieldsChanged(current, patch);
     if (changed.length > 0 && reason === undefined) throw reasonRequired(name, changed);
@@ -138,8 +138,8 @@ export const editKpi = async (
     'kpi',
     name,
     'update',
-    w.before.project.kpis[name],
-    w.after.project.kpis[name],
+    ownGet(w.before.project.kpis, name),
+    ownGet(w.after.project.kpis, name),
     reason,
   );
 };
@@ -147,13 +147,13 @@ export const editKpi = async (
 export const createGoal = async (lp: LoadedProject, actor: string, input: unknown): Promise<EditResult> => {
   const { name, reason, ...def } = parseInput(newGoalSchema, input, 'new goal');
   const w = await writeProjectEdit(lp.dir, (p) => {
-    if (p.goals[name]) throw conflict('goals', name);
+    if (ownGet(p.goals, name)) throw conflict('goals', name);
     return {
       file: fileOf(p, 'goals', def.parent) ?? firstFileWith(p, 'goals.') ?? PROJECT_FILE,
       apply: (doc) => addEntry(doc, 'goals', name, def),
     };
   });
-  return finish(w, actor, 'goal', name, 'create', null, w.after.project.goals[name], reason);
+  return finish(w, actor, 'goal', name, 'create', null, ownGet(w.after.project.goals, name), reason);
 };
 
 export const editGoal = async (
@@ -165,7 +165,7 @@ export const editGoal = async (
   const { reason, ...patch } = parseInput(goalPatchSchema, input, 'goal change');
   const w = await writeProjectEdit(lp.dir, (p) => {
     const file = fileOf(p, 'goals', name);
-    if (!p.goals[name] || !file) throw new NotFoundError('goal.not_found', `no goal "${name}"`);
+    if (!ownGet(p.goals, name) || !file) throw new NotFoundError('goal.not_found', `no goal "${name}"`);
     return { file, apply: (doc) => patchEntry(doc, ['goals', name], patch, MERGED_FIELDS) };
   });
   return finish(
@@ -174,8 +174,8 @@ export const editGoal = async (
     'goal',
     name,
     'update',
-    w.before.project.goals[name],
-    w.after.project.goals[name],
+    ownGet(w.before.project.goals, name),
+    ownGet(w.after.project.goals, name),
     reason,
   );
 };

@@ -4,7 +4,15 @@
 // driver statement per dataset for the causes), never one query per KPI; the as-of day
 // defaults to yesterday in the project time zone (the last complete day).
 
-import { NotFoundError, UsageError, addDays, comparisonWindows, metricLabel, type Project } from '@kpi/core';
+import {
+  NotFoundError,
+  UsageError,
+  addDays,
+  comparisonWindows,
+  metricLabel,
+  ownGet,
+  type Project,
+} from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import type { CubeItem } from '@kpi/semantic';
 import {
@@ -61,14 +69,14 @@ export interface ScorecardOptions {
 }
 
 const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
-  if (opts.goal !== undefined && !project.goals[opts.goal])
+  if (opts.goal !== undefined && !ownGet(project.goals, opts.goal))
     throw new NotFoundError(
       'goal.not_found',
       `no goal named "${opts.goal}"`,
       `goals: ${Object.keys(project.goals).join(', ') || '(none)'}`,
     );
   for (const k of opts.kpis ?? [])
-    if (!project.kpis[k])
+    if (!ownGet(project.kpis, k))
       throw new NotFoundError(
         'kpi.not_found',
         `no KPI named "${k}"`,
@@ -76,8 +84,8 @@ const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
       );
   return Object.keys(project.kpis).filter(
     (k) =>
-      (opts.kpis === undefined ? project.kpis[k]?.retired === undefined : opts.kpis.includes(k)) &&
-      (opts.goal === undefined || project.kpis[k]?.goal === opts.goal),
+      (opts.kpis === undefined ? ownGet(project.kpis, k)?.retired === undefined : opts.kpis.includes(k)) &&
+      (opts.goal === undefined || ownGet(project.kpis, k)?.goal === opts.goal),
   );
 };
 
@@ -118,7 +126,7 @@ export const evaluateScorecardOn = async (
             ...(g.parent ? { parent: g.parent } : {}),
           },
           names
-            .filter((k) => project.kpis[k]?.goal === name)
+            .filter((k) => ownGet(project.kpis, k)?.goal === name)
             .map((k) => readings.get(k))
             .filter((r): r is KpiReading => !!r),
         ),
@@ -155,7 +163,7 @@ export const evaluateScorecardOn = async (
   );
   const goals = goalsOf(readings);
   const supporting: MetricReading[] = support.map((m) => {
-    const def = project.metrics[m];
+    const def = ownGet(project.metrics, m);
     const value = cube.value(`m_${m}`, weekly.current.range);
     const previous = cube.value(`m_${m}`, weekly.previous.range);
     const unit = def?.unit ?? 'number';

@@ -12,6 +12,7 @@ import {
   nextPeriodStart,
   periodLabel,
   periodStart,
+  ownGet,
   type Grain,
 } from '@kpi/core';
 import { yesterdayOf } from '../dates.js';
@@ -77,8 +78,9 @@ export const forecastBand = async (lp: LoadedProject, input: ForecastBandInput):
   // One read of the KPI's periods (it reports an unknown KPI, 404, with the list of names).
   const seen = await kpiPeriods(lp, input.kpi, asOf);
   const { grain } = seen;
-  const def = project.kpis[input.kpi];
-  const deadline = def?.target?.deadline ?? (def ? project.goals[def.goal]?.period.end : undefined) ?? '';
+  const def = ownGet(project.kpis, input.kpi);
+  const deadline =
+    def?.target?.deadline ?? (def ? ownGet(project.goals, def.goal)?.period.end : undefined) ?? '';
   const cal = calendarOf(project.settings);
   const lastClosed = periodStart(seen.to, grain, project.settings.week_start);
   const max = MAX_HORIZON[grain] ?? 12;

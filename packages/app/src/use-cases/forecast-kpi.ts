@@ -3,7 +3,7 @@
 // future to show how far to trust the forecast on this data. IO.
 // Invariant: only closed periods are used (the current, partial period is left out).
 
-import { NotFoundError, UsageError, addDays, periodStart, type Grain } from '@kpi/core';
+import { NotFoundError, UsageError, addDays, periodStart, type Grain, ownGet } from '@kpi/core';
 import { backtest, forecast, type BacktestReport, type Forecast } from '@kpi/forecast';
 import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
@@ -52,7 +52,7 @@ export interface KpiPeriods {
 
 /** The KPI's closed periods at its review cadence (with the KPI's filter), oldest first. */
 export const kpiPeriods = async (lp: LoadedProject, kpi: string, asOf?: string): Promise<KpiPeriods> => {
-  const def = lp.project.kpis[kpi];
+  const def = ownGet(lp.project.kpis, kpi);
   if (!def) {
     throw new NotFoundError(
       'kpi.not_found',

@@ -5,7 +5,7 @@
 // key import once and get the same answer; rows are keyed by the dataset's natural key,
 // so even a replay without a key updates rather than doubles.
 
-import { KpiError, NotFoundError } from '@kpi/core';
+import { KpiError, NotFoundError, ownGet } from '@kpi/core';
 import { importFile, type ImportFormat, type ImportSummary } from '@kpi/ingest';
 import { ensureAccessTables, nowIso } from '../access/access-tables.js';
 import type { LoadedProject } from '../project-files.js';
@@ -37,7 +37,7 @@ export interface LoadRowsOutput {
 }
 
 export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadRowsOutput> => {
-  if (!lp.project.datasets[input.dataset])
+  if (!ownGet(lp.project.datasets, input.dataset))
     throw new NotFoundError('dataset.not_found', `dataset "${input.dataset}" is not defined in the project`);
   return withStore(lp, async (engine) => {
     await ensureAccessTables(engine);

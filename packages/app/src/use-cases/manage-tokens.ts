@@ -3,7 +3,7 @@
 // revoked token resolves to nothing; a token's scope never exceeds its user's role
 // (checked again on every request by `may`).
 
-import { KpiError, NotFoundError, UsageError } from '@kpi/core';
+import { KpiError, NotFoundError, UsageError, ownGet } from '@kpi/core';
 import { newTokenSchema, type NewToken, type Role, type TokenAccess } from '../access/access-schema.js';
 import { ensureAccessTables, nowIso } from '../access/access-tables.js';
 import { newId, newSecret, secretHash } from '../access/secret-token.js';
@@ -39,7 +39,7 @@ export const createToken = (lp: LoadedProject, email: string, input: unknown): P
   withStore(lp, async (engine) => {
     const t: NewToken = parseInput(newTokenSchema, input, 'new token');
     for (const ds of t.datasets ?? [])
-      if (!lp.project.datasets[ds])
+      if (!ownGet(lp.project.datasets, ds))
         throw new UsageError('token.dataset_unknown', `dataset "${ds}" is not defined in the project`);
     await ensureAccessTables(engine);
     const user = await engine.query('SELECT 1 AS x FROM _kpi_users WHERE email = $1', [email.toLowerCase()]);

@@ -5,7 +5,7 @@
 // their numerator and denominator, never as a free ratio; a KPI without enough history
 // gets a note instead of a number.
 
-import { addDays, dayNumber, type DateRange, type Filter, type Project } from '@kpi/core';
+import { addDays, dayNumber, type DateRange, type Filter, type Project, ownGet } from '@kpi/core';
 import type { CubeItem } from '@kpi/semantic';
 import {
   detectAnomalies,
@@ -29,7 +29,7 @@ const SHIFT_DAYS = 56;
 type Shape = 'additive' | 'level' | 'ratio' | undefined;
 
 const shapeOf = (project: Project, metric: string): Shape => {
-  const m = project.metrics[metric];
+  const m = ownGet(project.metrics, metric);
   if (!m) return undefined;
   if (m.kind === 'snapshot') return 'level';
   if (m.kind === 'ratio') return 'ratio';
@@ -43,7 +43,7 @@ const mergeFilters = (a: Filter | undefined, b: Filter | undefined): Filter | un
 /** Extra cube items for ratio KPIs: their numerator and denominator, with the KPI's filter. */
 export const forecastItems = (project: Project, kpis: readonly KpiPlan[]): CubeItem[] =>
   kpis.flatMap((k) => {
-    const m = project.metrics[k.def.metric];
+    const m = ownGet(project.metrics, k.def.metric);
     if (m?.kind !== 'ratio') return [];
     const filter = mergeFilters(m.filter, k.def.filter);
     return [

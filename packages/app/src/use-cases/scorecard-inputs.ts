@@ -2,7 +2,7 @@
 // per KPI, and the list of supporting metrics (the parts and counter-metrics of the KPIs
 // that are not KPIs themselves). Pure given its arguments.
 
-import { expressionRefs, metricLabel, parseExpression, type Project } from '@kpi/core';
+import { expressionRefs, metricLabel, parseExpression, type Project, ownGet } from '@kpi/core';
 import type { KpiInput } from '@kpi/scorecard';
 import type { DayCube } from './scorecard-cube.js';
 import type { DriverFigures } from './scorecard-drivers.js';
@@ -10,7 +10,7 @@ import type { KpiPlan, ScorecardPlan } from './scorecard-plan.js';
 
 /** Metrics a metric is built from, directly or through others. */
 const partsOf = (project: Project, name: string, seen = new Set<string>()): string[] => {
-  const def = project.metrics[name];
+  const def = ownGet(project.metrics, name);
   if (!def || seen.has(name)) return [];
   seen.add(name);
   const direct =
@@ -30,14 +30,14 @@ export const supportingMetrics = (project: Project, kpis: readonly string[]): st
   const kpiMetrics = new Set(Object.values(project.kpis).map((k) => k.metric));
   const out: string[] = [];
   for (const name of kpis) {
-    const def = project.kpis[name];
+    const def = ownGet(project.kpis, name);
     if (!def) continue;
     const counter =
       def.counter_metric === undefined
         ? []
         : [typeof def.counter_metric === 'string' ? def.counter_metric : def.counter_metric.metric];
     for (const m of [...partsOf(project, def.metric), ...counter])
-      if (!kpiMetrics.has(m) && !out.includes(m) && project.metrics[m]) out.push(m);
+      if (!kpiMetrics.has(m) && !out.includes(m) && ownGet(project.metrics, m)) out.push(m);
   }
   return out;
 };
@@ -51,7 +51,7 @@ export const kpiInputOf = (
   maxMembers: number,
 ): KpiInput => {
   const key = `k_${k.name}`;
-  const metric = project.metrics[k.def.metric];
+  const metric = ownGet(project.metrics, k.def.metric);
   const unit = metric?.unit ?? 'number';
   const currency = unit === 'currency' ? (metric?.currency ?? project.settings.currency) : undefined;
   const at = (r: { start: string; end: string } | undefined): number | null =>

@@ -11,6 +11,7 @@ import {
   comparisonWindows,
   lastPeriods,
   previousPeriodOf,
+  ownGet,
   type CalendarSettings,
   type ComparisonWindows,
   type DateRange,
@@ -54,8 +55,8 @@ export const planKpi = (
   seriesLength: number,
   cal: CalendarSettings,
 ): KpiPlan | undefined => {
-  const def = project.kpis[name];
-  const goal = def ? project.goals[def.goal] : undefined;
+  const def = ownGet(project.kpis, name);
+  const goal = def ? ownGet(project.goals, def.goal) : undefined;
   if (!def || !goal) return undefined;
   const grain = cadenceGrain(def.cadence, cal);
   const deadline = def.target?.deadline ?? goal.period.end;

@@ -11,6 +11,8 @@ import {
   type ProjectFile,
   type PartFile,
 } from '../schema/project-schema.js';
+import { RESERVED_KEY_CODE, safeParseInput, zodIssueCode } from '../schema/common-schema.js';
+import { ownRecord } from '../own-lookup.js';
 import type { Project } from './project-model.js';
 import { SECTIONS } from './project-model.js';
 import { validateProject } from './validate-project.js';
@@ -77,7 +79,8 @@ const zodMessage = (zi: z.core.$ZodIssue): string => {
     return `kind must be one of: simple, snapshot, ratio, derived`;
   if (zi.code === 'invalid_key') {
     const key = zi.path[zi.path.length - 1];
-    return `"${String(key)}" is not a valid name: ${zi.issues[0]?.message ?? 'invalid'}`;
+    const inner = zi.issues[0]?.message ?? 'invalid';
+    return inner.startsWith(`"${String(key)}"`) ? inner : `"${String(key)}" is not a valid name: ${inner}`;
   }
   return zi.message;
 };
@@ -88,11 +91,18 @@ const schemaIssues = (pf: ParsedFile, error: z.ZodError): Issue[] =>
     const full = zi.code === 'unrecognized_keys' && zi.keys[0] !== undefined ? [...path, zi.keys[0]] : path;
     const hint = zodHint(zi);
     const base: Issue = {
-      code: `schema.${zi.code}`,
+      code: `schema.${zodIssueCode(zi)}`,
       severity: 'error',
       message: `${path.length ? path.join('.') + ': ' : ''}${zodMessage(zi)}`,
       path,
-      position: nodePosition(pf, full, zi.code === 'unrecognized_keys'),
+      // An issue with a key (unknown, invalid, reserved) points at the key, not its value.
+      position: nodePosition(
+        pf,
+        full,
+        zi.code === 'unrecognized_keys' ||
+          zi.code === 'invalid_key' ||
+          zodIssueCode(zi) === RESERVED_KEY_CODE,
+      ),
     };
     return hint ? { ...base, hint } : base;
   });
@@ -127,17 +137,18 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     return fail([
       { code: 'project.no_files', severity: 'error', message: 'no project files given', path: [] },
     ]);
+  // Sections without a prototype: `project.metrics["constructor"]` finds nothing.
   const merged = {
     settings: undefined as ProjectFile['project'] | undefined,
-    datasets: {} as Record<string, unknown>,
-    metrics: {} as Record<string, unknown>,
-    units: {} as Record<string, unknown>,
-    goals: {} as Record<string, unknown>,
-    kpis: {} as Record<string, unknown>,
-    objectives: {} as Record<string, unknown>,
+    datasets: ownRecord<unknown>(),
+    metrics: ownRecord<unknown>(),
+    units: ownRecord<unknown>(),
+    goals: ownRecord<unknown>(),
+    kpis: ownRecord<unknown>(),
+    objectives: ownRecord<unknown>(),
     annotations: [] as unknown[],
   };
-  const locations: Record<string, SourcePosition> = {};
+  const locations = ownRecord<SourcePosition>();
   const annotationLocations: SourcePosition[] = [];
   /** Which file defines each entity, to place cross-reference issues on the exact field. */
   const owners = new Map<string, { pf: ParsedFile; localIndex?: number }>();
@@ -158,7 +169,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
       });
       return;
     }
-    const parsed = index === 0 ? projectFileSchema.safeParse(raw) : partFileSchema.safeParse(raw);
+    const parsed = safeParseInput(index === 0 ? projectFileSchema : partFileSchema, raw);
     if (!parsed.success) {
       issues.push(...schemaIssues(pf, parsed.error));
       return;

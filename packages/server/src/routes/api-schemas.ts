@@ -1,5 +1,9 @@
 // Zod schemas of API inputs and outputs that are not project-file schemas: the OpenAPI
 // document is generated from these and from the project schemas. Pure.
+// Invariant: a name the caller looks up (path, query, metrics and dimensions of a query,
+// columns of a column map) is checked with `nameSchema` (format only), so an unknown
+// "constructor" is refused by the lookup like any other unknown name; a name that will be
+// written into the project files is checked by the project schemas (reserved names refused).
 
 import { z } from 'zod';
 import {
@@ -7,14 +11,14 @@ import {
   annotationSchema,
   datasetSchema,
   goalSchema,
-  identifierSchema,
   isoDateSchema,
   kpiSchema,
   metricSchema,
+  nameSchema,
 } from '@kpi/core';
 import { ROLES, TOKEN_ACCESS } from '@kpi/app';
 
-export const nameParams = z.strictObject({ name: identifierSchema });
+export const nameParams = z.strictObject({ name: nameSchema });
 export const idParams = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{12}$/, { error: 'not a token id' }),
 });
@@ -131,7 +135,7 @@ export const pushRowsSchema = z
 
 export const queryBodySchema = z
   .strictObject({
-    metrics: z.array(identifierSchema).min(1).max(20),
+    metrics: z.array(nameSchema).min(1).max(20),
     grain: z.enum(GRAINS).optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
@@ -142,8 +146,8 @@ export const queryBodySchema = z
       .max(1000)
       .optional()
       .describe('The last N periods of `grain`, this one included.'),
-    groupBy: z.array(identifierSchema).max(5).optional(),
-    where: z.record(identifierSchema, z.array(z.string().max(500)).min(1).max(200)).optional(),
+    groupBy: z.array(nameSchema).max(5).optional(),
+    where: z.record(nameSchema, z.array(z.string().max(500)).min(1).max(200)).optional(),
   })
   .describe('A metric query: metrics by period and dimensions, filtered by dimension values.');
 
@@ -152,7 +156,7 @@ export const metricValuesQuery = z.strictObject({
   last: z.coerce.number().int().min(1).max(1000).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  by: identifierSchema.optional().describe('A dimension to group by.'),
+  by: nameSchema.optional().describe('A dimension to group by.'),
 });
 
 export const queryOutSchema = z.object({
@@ -226,8 +230,8 @@ export const checksSchema = z.object({
 });
 
 export const checksQuery = z.strictObject({
-  kpi: identifierSchema.optional().describe("Only this KPI's findings."),
-  goal: identifierSchema.optional().describe("Only this goal's findings (its KPIs' included)."),
+  kpi: nameSchema.optional().describe("Only this KPI's findings."),
+  goal: nameSchema.optional().describe("Only this goal's findings (its KPIs' included)."),
   data: z.enum(['true', 'false']).optional().describe('false: skip the rules that read data (faster).'),
 });
 
@@ -261,7 +265,7 @@ export const importQuery = z.strictObject({
 
 /** The decoded `columns` of an import: dataset column -> file header ("" = not in the file). */
 export const columnMapSchema = z
-  .record(identifierSchema, z.string().trim().max(200))
+  .record(nameSchema, z.string().trim().max(200))
   .refine((m) => Object.keys(m).length <= 500, { error: 'at most 500 columns' });
 
 const bandPeriod = z.object({

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ProblemsError } from '@kpi/core';
+import { ProblemsError, ownGet, safeParseInput } from '@kpi/core';
 import { inputIssues, listDatasets, loadRows, type LoadRowsInput } from '@kpi/app';
 import { HttpError } from '../http/http-error.js';
 import { mediaType, parseJson, readBody, requireMediaType, saveBody } from '../http/request-body.js';
@@ -84,7 +84,7 @@ const columnMapOf = (text: string | undefined): Readonly<Record<string, string>>
       },
     ]);
   }
-  const r = columnMapSchema.safeParse(value);
+  const r = safeParseInput(columnMapSchema, value);
   if (!r.success)
     throw new ProblemsError(
       'input.invalid',
@@ -108,7 +108,7 @@ export const datasetRoutes: readonly RouteDef[] = [
       const lp = ctx.state.project();
       const stats = await listDatasets(lp);
       return {
-        body: stats.map((s) => ({ name: s.dataset, ...lp.project.datasets[s.dataset], stats: s })),
+        body: stats.map((s) => ({ name: s.dataset, ...ownGet(lp.project.datasets, s.dataset), stats: s })),
       };
     },
   }),
@@ -190,7 +190,7 @@ export const datasetRoutes: readonly RouteDef[] = [
         let hash: string;
         if (mediaType(ctx.req) === 'application/json') {
           const raw = await readBody(ctx.req, ctx.state.limits.uploadBytes);
-          const rows = pushRowsSchema.safeParse(parseJson(raw));
+          const rows = safeParseInput(pushRowsSchema, parseJson(raw));
           if (!rows.success)
             throw new HttpError(422, 'push.invalid_rows', 'the body must be a JSON array of row objects', {
               details: {

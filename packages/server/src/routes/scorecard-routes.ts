@@ -4,7 +4,7 @@
 // answers come from the read cache until the project or its data change.
 
 import { z } from 'zod';
-import { NotFoundError, isoDateSchema } from '@kpi/core';
+import { NotFoundError, isoDateSchema, ownGet } from '@kpi/core';
 import { evaluateScorecard, explainKpi, forecastBand } from '@kpi/app';
 import type { RouteDef } from '../http/route-types.js';
 import { READ, cachedRead, param, route } from './route-helpers.js';
@@ -67,7 +67,7 @@ export const scorecardRoutes: readonly RouteDef[] = [
     response: z.looseObject({ kind: z.literal('kpi_explanation'), asOf: z.string(), reading: z.unknown() }),
     async handle(ctx, { query }) {
       const name = param(ctx, 'name');
-      if (!ctx.state.project().project.kpis[name])
+      if (!ownGet(ctx.state.project().project.kpis, name))
         throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
       return cachedRead(ctx, ['kpi-scorecard', name, asOf(query)], () =>
         explainKpi(ctx.state.project(), name, asOf(query)),
