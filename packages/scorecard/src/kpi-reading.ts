@@ -14,6 +14,7 @@ import type {
   TargetPath,
   Unit,
 } from '@kpi/core';
+import type { VerdictReading } from './verdict.js';
 
 export const STATUSES = [
   'achieved',
@@ -152,6 +153,8 @@ export interface ForecastReading {
   readonly high95: number;
   /** Probability of meeting the target by the deadline (0..1). */
   readonly probability: number;
+  /** What is forecast: the deadline's cadence period (reach), the goal-period total (cumulative) or value (stay kinds). */
+  readonly judged?: 'deadline_period' | 'goal_period_total' | 'goal_period_value';
   /** The forecasting model chosen, and the days of history it was fitted on. */
   readonly model?: string;
   readonly historyDays?: number;
@@ -208,8 +211,11 @@ export interface KpiReading {
   };
   /** The headline number: goal period to date for cumulative targets, else the current period's value. */
   readonly value: number | null;
+  /** The verdict's status (pace, forecast and what is known together); the pace alone is `verdict.pace`. */
   readonly status: Status;
   readonly statusReason: string;
+  /** The verdict, with the phrase every surface shows. */
+  readonly verdict?: VerdictReading;
   readonly target?: TargetReading;
   readonly comparisons: readonly ComparisonReading[];
   readonly cause: CauseReading;

@@ -11,6 +11,7 @@ import {
   compareValues,
   evaluateKpi,
   goalReading,
+  withVerdict,
   type KpiReading,
   type MetricReading,
   type Scorecard,
@@ -40,6 +41,7 @@ export type {
   ForecastReading,
   AnomalyReading,
   LevelShiftReading,
+  VerdictReading,
 } from '@kpi/scorecard';
 export { STATUSES, percentText } from '@kpi/scorecard';
 
@@ -148,7 +150,8 @@ export const evaluateScorecardOn = async (
   const readings = new Map<string, KpiReading>(
     plan.kpis.map((k: KpiPlan) => [
       k.name,
-      ((r: KpiReading) => (opts.withoutForecast ? r : withForecast(project, k, r, cube, span)))(
+      ((r: KpiReading) =>
+        opts.withoutForecast ? r : withVerdict(withForecast(project, k, r, cube, span), k.def.thresholds))(
         evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
       ),
     ]),
