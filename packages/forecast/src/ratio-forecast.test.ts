@@ -38,7 +38,11 @@ describe('forecastRatio', () => {
     const opts = { achievedNumerator: 50, achievedDenominator: 100 };
     const r = forecastRatio({ values: num }, { values: den }, 14, {
       ...opts,
-      groups: [{ from: 0, to: 13, ...opts }, { from: 7, to: 13 }, { from: 14, to: 13, ...opts }],
+      groups: [
+        { from: 0, to: 13, ...opts },
+        { from: 7, to: 13 },
+        { from: 14, to: 13, ...opts },
+      ],
     });
     assert.ok(r.ok);
     const [whole, week, none] = r.value.groupSamples;

@@ -160,6 +160,15 @@ export interface ForecastReading {
   readonly historyDays?: number;
 }
 
+/** The KPI forecast over one period: the period's value (a sum's total, a ratio's Σnum/Σden, a snapshot's last level). */
+export interface ForecastPeriodReading extends DateRange {
+  readonly value: number;
+  readonly low80: number;
+  readonly high80: number;
+  readonly low95: number;
+  readonly high95: number;
+}
+
 /** A day whose value breaks the KPI's usual (weekly and yearly) pattern. */
 export interface AnomalyReading {
   readonly date: string;
@@ -223,6 +232,12 @@ export interface KpiReading {
   /** Annotations that fall in the current period. */
   readonly annotations: readonly AnnotationReading[];
   readonly forecast?: ForecastReading;
+  /** The same forecast over cadence periods ahead, when asked for (`kpi forecast`, the API band). */
+  readonly forecastPeriods?: {
+    readonly model: string;
+    readonly historyDays: number;
+    readonly periods: readonly ForecastPeriodReading[];
+  };
   /** Why there is no forecast, when there is a target but no forecast. */
   readonly forecastNote?: string;
   /** Unusual days in the recent weeks, newest first. */

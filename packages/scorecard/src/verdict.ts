@@ -82,7 +82,7 @@ export const verdictOf = (
       ...base,
       status: pace,
       probability: null,
-      phrase: `${PACE_WORDS[pace] ?? WORDS[pace]} (${forecastNote ?? 'no forecast'})`,
+      phrase: `${PACE_WORDS[pace] ?? WORDS[pace]} (${forecastNote && forecastNote.length <= 32 ? forecastNote : 'no forecast'})`,
       reason: `${paceReason}; ${why}`,
     };
   }

@@ -4,7 +4,15 @@
 // driver statement per dataset for the causes), never one query per KPI; the as-of day
 // defaults to yesterday in the project time zone (the last complete day).
 
-import { NotFoundError, UsageError, addDays, comparisonWindows, metricLabel, type Project } from '@kpi/core';
+import {
+  NotFoundError,
+  UsageError,
+  addDays,
+  comparisonWindows,
+  metricLabel,
+  type DateRange,
+  type Project,
+} from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import type { CubeItem } from '@kpi/semantic';
 import {
@@ -42,6 +50,7 @@ export type {
   AnomalyReading,
   LevelShiftReading,
   VerdictReading,
+  ForecastPeriodReading,
 } from '@kpi/scorecard';
 export { STATUSES, percentText } from '@kpi/scorecard';
 
@@ -60,6 +69,8 @@ export interface ScorecardOptions {
   readonly withoutSupporting?: boolean;
   /** Leave out forecasts and anomaly flags. */
   readonly withoutForecast?: boolean;
+  /** Also forecast each KPI over these periods ahead (`kpi forecast`, the API band): the same model as the status. */
+  readonly forecastBands?: readonly DateRange[];
 }
 
 const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
@@ -151,7 +162,9 @@ export const evaluateScorecardOn = async (
     plan.kpis.map((k: KpiPlan) => [
       k.name,
       ((r: KpiReading) =>
-        opts.withoutForecast ? r : withVerdict(withForecast(project, k, r, cube, span), k.def.thresholds))(
+        opts.withoutForecast
+          ? r
+          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands), k.def.thresholds))(
         evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
       ),
     ]),

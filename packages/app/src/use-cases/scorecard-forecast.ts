@@ -100,6 +100,15 @@ const quantiles = (samples: readonly number[]) => {
 };
 
 type Figures = ReturnType<typeof quantiles>;
+interface Bands {
+  readonly model: string;
+  readonly historyDays: number;
+  readonly figures: readonly Figures[];
+}
+
+/** The line a hit must reach: the target, less its tolerance (as achieved / missed judge it at the deadline). */
+const hitLine = (t: { readonly value: number; readonly tolerance: number }, atMost: boolean): number =>
+  atMost ? t.value + t.tolerance * Math.abs(t.value) : t.value - t.tolerance * Math.abs(t.value);
 
 /** Days of history behind a series, or why it is too little / too old to forecast. */
 const historyNote = (raw: readonly (number | null)[], asOf: string): string | undefined => {
@@ -126,7 +135,7 @@ export const forecastKpiDaily = (
   cube: DayCube,
   span: DateRange,
   bands: readonly DateRange[] = [],
-): Outcome & { readonly bands?: readonly Figures[] } => {
+): Outcome & { readonly bands?: Bands } => {
   const target = r.target;
   const deadline = target?.deadline;
   const lastDay = [deadline ?? r.asOf, ...bands.map((b) => b.end)].sort().at(-1) as string;
@@ -135,7 +144,6 @@ export const forecastKpiDaily = (
   const shape = shapeOf(project, k.def.metric);
   const up = r.direction === 'higher';
   const atMost = target?.kind === 'stay_below' || (target?.kind !== 'stay_above' && !up);
-  const direction = atMost ? ('at_most' as const) : ('at_least' as const);
   const hd = deadline === undefined ? 0 : dayNumber(deadline) - dayNumber(r.asOf);
   const range = { start: [span.start, addDays(r.asOf, -HISTORY_DAYS + 1)].sort()[1] as string, end: r.asOf };
   // Days ahead of a range as step indexes (0 = the day after the as-of day), and the part already seen.
@@ -182,8 +190,8 @@ export const forecastKpiDaily = (
     if (!rf.ok) return { note: rf.issues[0]?.message ?? 'not enough data to forecast' };
     const f = rf.value;
     const samples = f.groupSamples;
-    const bandFigures = samples.slice(judged ? 1 : 0).map(quantiles);
     const model = `${f.numerator.model} / ${f.denominator.model}`;
+    const bandFigures = { model, historyDays: n, figures: samples.slice(judged ? 1 : 0).map(quantiles) };
     if (!judged || !target) return { bands: bandFigures };
     const d = quantiles(samples[0] ?? []);
     return {
@@ -193,7 +201,7 @@ export const forecastKpiDaily = (
         high80: d.high80,
         low95: d.low95,
         high95: d.high95,
-        probability: ratioProbability(f, target.value, atMost, samples[0]),
+        probability: ratioProbability(f, hitLine(target, atMost), atMost, samples[0]),
         judged: hitMeaning(target.kind),
         model,
         historyDays: n,
@@ -216,7 +224,7 @@ export const forecastKpiDaily = (
     const achieved = st.seen ? (cube.value(`k_${k.name}`, st.seen) ?? 0) : 0;
     return sumDistribution(fc.value, { from: st.from, to: st.to, achieved });
   };
-  const bandFigures = bands.map(over);
+  const bandFigures = { model: fc.value.model, historyDays: values.length, figures: bands.map(over) };
   if (!judged || !target) return { bands: bandFigures };
   const d = over(judged);
   return {
@@ -226,7 +234,7 @@ export const forecastKpiDaily = (
       high80: d.high80,
       low95: d.low95,
       high95: d.high95,
-      probability: probabilityOf(d, target.value, direction === 'at_most'),
+      probability: probabilityOf(d, hitLine(target, atMost), atMost),
       judged: hitMeaning(target.kind),
       model: fc.value.model,
       historyDays: values.length,
@@ -281,13 +289,33 @@ export const withForecast = (
   r: KpiReading,
   cube: DayCube,
   span: DateRange,
+  bands: readonly DateRange[] = [],
 ): KpiReading => {
-  const out = forecastKpiDaily(project, k, r, cube, span);
+  const out = forecastKpiDaily(project, k, r, cube, span, bands);
   const { anomalies, levelShifts } = flags(cube, k, r, project, span);
   return {
     ...r,
     ...(out.forecast ? { forecast: out.forecast } : {}),
     ...(out.note ? { forecastNote: out.note } : {}),
+    ...(bands.length && out.bands
+      ? {
+          forecastPeriods: {
+            model: out.bands.model,
+            historyDays: out.bands.historyDays,
+            periods: bands.map((b, i) => {
+              const d = out.bands?.figures[i];
+              return {
+                ...b,
+                value: d?.mean ?? Number.NaN,
+                low80: d?.low80 ?? Number.NaN,
+                high80: d?.high80 ?? Number.NaN,
+                low95: d?.low95 ?? Number.NaN,
+                high95: d?.high95 ?? Number.NaN,
+              };
+            }),
+          },
+        }
+      : {}),
     ...(anomalies.length ? { anomalies } : {}),
     ...(levelShifts.length ? { levelShifts } : {}),
   };
