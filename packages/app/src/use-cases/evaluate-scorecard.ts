@@ -52,7 +52,7 @@ export type {
   VerdictReading,
   ForecastPeriodReading,
 } from '@kpi/scorecard';
-export { STATUSES, percentText } from '@kpi/scorecard';
+export { STATUSES, likelihoodText, percentText } from '@kpi/scorecard';
 
 export interface ScorecardOptions {
   /** Evaluate as if this day were the last complete day (default: yesterday in the project time zone). */
