@@ -20,6 +20,7 @@ import { compareValues } from './compare-values.js';
 import type { KpiReading, SeriesPoint, Status, TargetReading, ValueFormat } from './kpi-reading.js';
 import { kpiSentence } from './narrative.js';
 import { evaluateTarget } from './target-status.js';
+import { withVerdict } from './verdict.js';
 
 export interface KpiValues {
   /** The metric over the current period to date. */
@@ -90,7 +91,8 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
         direction,
         goalPeriod: input.goalPeriod,
         asOf: input.asOf,
-        actual: target.kind === 'cumulative' ? values.goalToDate : values.current,
+        // What "hit" means (docs/verdict.md): cumulative and stay kinds are judged over the goal period.
+        actual: target.kind === 'reach' ? values.current : values.goalToDate,
         baseline: values.baseline,
         ...(values.seasonalShare === undefined ? {} : { seasonalShare: values.seasonalShare }),
         ...(values.wholePeriod === undefined ? {} : { wholePeriodValue: values.wholePeriod }),
@@ -160,5 +162,5 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
     ...(input.denominatorLabel ? { denominatorLabel: input.denominatorLabel } : {}),
     direction,
   });
-  return { ...reading, sentence };
+  return withVerdict({ ...reading, sentence }, input.thresholds);
 };

@@ -11,6 +11,7 @@ import {
   comparisonWindows,
   metricLabel,
   ownGet,
+  type DateRange,
   type Project,
 } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
@@ -19,6 +20,7 @@ import {
   compareValues,
   evaluateKpi,
   goalReading,
+  withVerdict,
   type KpiReading,
   type MetricReading,
   type Scorecard,
@@ -48,8 +50,10 @@ export type {
   ForecastReading,
   AnomalyReading,
   LevelShiftReading,
+  VerdictReading,
+  ForecastPeriodReading,
 } from '@kpi/scorecard';
-export { STATUSES, percentText } from '@kpi/scorecard';
+export { STATUSES, likelihoodText, percentText } from '@kpi/scorecard';
 
 export interface ScorecardOptions {
   /** Evaluate as if this day were the last complete day (default: yesterday in the project time zone). */
@@ -66,6 +70,8 @@ export interface ScorecardOptions {
   readonly withoutSupporting?: boolean;
   /** Leave out forecasts and anomaly flags. */
   readonly withoutForecast?: boolean;
+  /** Also forecast each KPI over these periods ahead (`kpi forecast`, the API band): the same model as the status. */
+  readonly forecastBands?: readonly DateRange[];
 }
 
 const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
@@ -156,7 +162,10 @@ export const evaluateScorecardOn = async (
   const readings = new Map<string, KpiReading>(
     plan.kpis.map((k: KpiPlan) => [
       k.name,
-      ((r: KpiReading) => (opts.withoutForecast ? r : withForecast(project, k, r, cube, span)))(
+      ((r: KpiReading) =>
+        opts.withoutForecast
+          ? r
+          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands), k.def.thresholds))(
         evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
       ),
     ]),

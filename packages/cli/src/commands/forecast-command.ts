@@ -111,7 +111,7 @@ options:
     const fc = out.forecast;
     if (!fc) return 0;
     ctx.out(
-      `${bold(ctx, `Forecast of ${kpi}`)} by ${out.grain} (model ${fc.model}, ${fc.observations} ${out.grain}s of history)\n`,
+      `${bold(ctx, `Forecast of ${kpi}`)} by ${out.grain} (model ${fc.model}, ${fc.historyDays} days of history; the same forecast as in kpi status)\n`,
     );
     const f = (x: number | undefined) => formatValue(x ?? null, { unit, ...(currency ? { currency } : {}) });
     const rows = fc.periods.map((p, i) => ({

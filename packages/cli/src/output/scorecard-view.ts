@@ -42,6 +42,8 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
   const lines: string[] = [];
   const year = k.asOf.slice(0, 4);
   lines.push(`${statusBadge(ctx, k.status)}  ${bold(ctx, k.label)}`);
+  if (k.verdict && k.verdict.phrase !== k.status.replace('_', ' '))
+    lines.push(`  ${dim(ctx, k.verdict.phrase)}`);
   const t = k.target;
   const valueLine = t
     ? `${fmt(k.value, k.format)}  ${dim(ctx, `target ${KIND_WORD[t.kind]} ${fmt(t.value, k.format)} by ${formatDay(t.deadline, year)}`)}`
