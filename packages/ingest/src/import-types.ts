@@ -19,6 +19,11 @@ export interface ImportOptions {
   readonly rejectsPath?: string;
   /** Check the file and report what would happen, changing nothing. */
   readonly dryRun?: boolean;
+  /**
+   * Require flat rows (JSON / NDJSON): every row an object whose values are text, numbers,
+   * true/false or null (pushed rows); anything else is refused as import.file.not_rows.
+   */
+  readonly flatRows?: boolean;
   /** Refuse files larger than this (default 2 GiB). */
   readonly maxFileBytes?: number;
   /**
