@@ -21,6 +21,8 @@ export interface LoadRowsInput {
   readonly dryRun?: boolean;
   /** Dataset column -> file header, winning over the automatic matching (see ImportOptions). */
   readonly columnMap?: Readonly<Record<string, string>>;
+  /** Rows must be objects of plain values (see ImportOptions.flatRows). */
+  readonly flatRows?: boolean;
   readonly idempotency?: {
     /** Whose key it is (keys of different callers never collide). */
     readonly scope: string;
@@ -66,6 +68,7 @@ export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadR
         format: input.format,
         ...(input.dryRun ? { dryRun: true } : {}),
         ...(input.columnMap ? { columnMap: input.columnMap } : {}),
+        ...(input.flatRows ? { flatRows: true } : {}),
       });
       const summary: ImportSummary = { ...imported, file: input.source };
       if (idem && !summary.dryRun)
