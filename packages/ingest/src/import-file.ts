@@ -209,7 +209,7 @@ export const importFile = async (
     const limits = inputLimits(project.settings.limits);
     if (head.format === 'csv')
       await checkCsvHeader(head.path, options.delimiter, options.quote ?? '"', limits);
-    else await checkJsonLimits(head.path, head.format, limits, options.flatRows === true);
+    else await checkJsonLimits(head.path, head.format, limits, options);
     await checkDateFormat(engine, options.dateFormat);
     const plan = await planImport(engine, dataset, def, head, options);
     if (plan.format === 'csv') await checkCsvLimits(plan.path, plan.delimiter, plan.quote, limits);

@@ -24,6 +24,8 @@ export interface ImportOptions {
    * true/false or null (pushed rows); anything else is refused as import.file.not_rows.
    */
   readonly flatRows?: boolean;
+  /** With flatRows: refuse more rows than this (as import.file.not_rows). */
+  readonly maxRows?: number;
   /** Refuse files larger than this (default 2 GiB). */
   readonly maxFileBytes?: number;
   /**

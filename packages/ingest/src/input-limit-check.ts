@@ -57,7 +57,7 @@ export const limitProblem = (file: string, v: LimitViolation): ProblemsError => 
   const code = v.limit === 'shape' ? 'import.file.not_rows' : `limit.${v.limit}`;
   const where = `line ${countText(v.line)}, column ${countText(v.column)}`;
   const message = `${file}, ${where}: ${v.message}; nothing was imported`;
-  const hint = v.limit === 'shape' ? HOW.shape : `${HOW[v.limit]}, or ${raiseHint(v.limit)}`;
+  const hint = v.hint ?? (v.limit === 'shape' ? HOW.shape : `${HOW[v.limit]}, or ${raiseHint(v.limit)}`);
   return new ProblemsError(
     code,
     message,
@@ -95,9 +95,14 @@ export const checkJsonLimits = async (
   path: string,
   format: 'json' | 'ndjson',
   limits: InputLimits,
-  flatRows = false,
+  rows: { readonly flatRows?: boolean; readonly maxRows?: number } = {},
 ): Promise<void> => {
-  const s = jsonScanner({ limits, format, flatRows });
+  const s = jsonScanner({
+    limits,
+    format,
+    flatRows: rows.flatRows === true,
+    ...(rows.maxRows === undefined ? {} : { maxRows: rows.maxRows }),
+  });
   await scanFile(path, [s]);
   const v = s.end();
   if (v) throw limitProblem(path, v);

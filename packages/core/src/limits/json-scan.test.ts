@@ -81,3 +81,13 @@ test('without flat rows, nested values within the limits pass', () => {
   assert.equal(both(`[{"a":{"b":[1,2,{"c":3}]}}]`, { format: 'json' }), undefined);
   assert.equal(both(`[1,2,3]`, { format: 'json' }), undefined);
 });
+
+test('flat rows with a row cap: the row past the cap is refused where it starts', () => {
+  const o = { format: 'json' as const, flatRows: true, maxRows: 3 };
+  assert.equal(both('[{"a":1},{"a":2},{"a":3}]', o), undefined);
+  const v = both('[{"a":1},\n{"a":2},\n{"a":3},\n{"a":4}]', o);
+  assert.deepEqual(
+    [v?.message, v?.line, v?.column],
+    ['there are more than 3 rows; send at most 3 at a time', 4, 1],
+  );
+});

@@ -20,6 +20,8 @@ export interface LimitViolation {
   readonly column: number;
   /** What is wrong, without the place (e.g. "the data nests deeper than 64 levels"). */
   readonly message: string;
+  /** How to fix it, when the limit's own hint does not fit. */
+  readonly hint?: string;
 }
 
 export interface ByteScanner {
@@ -37,6 +39,8 @@ export interface JsonScanOptions {
   readonly format: 'json' | 'ndjson';
   /** Require rows that are objects whose values are text, numbers, true/false or null. */
   readonly flatRows?: boolean;
+  /** With flat rows: at most this many rows. */
+  readonly maxRows?: number;
 }
 
 const QUOTE = 0x22;
@@ -141,7 +145,12 @@ export const jsonScanner = (o: JsonScanOptions): ByteScanner => {
                 `the data nests deeper than ${countText(maxDepth)} levels`,
               );
             if (wrongShape(b)) return found;
-            if (b === OPEN_OBJECT && depth === rowDepth - 1) rows++;
+            if (b === OPEN_OBJECT && depth === rowDepth - 1 && ++rows > (o.maxRows ?? Infinity)) {
+              const max = countText(o.maxRows ?? 0);
+              const message = `there are more than ${max} rows; send at most ${max} at a time`;
+              const hint = `split the rows into batches of at most ${max}`;
+              return (found = { limit: 'shape', value: rows, max: 0, line, column, message, hint });
+            }
             depth++;
             keys[depth] = 0;
             break;

@@ -39,6 +39,9 @@ const EXT: Readonly<Record<Format, string>> = { csv: 'csv', json: 'json', ndjson
 /** A client file name is only a label: plain characters, no folders, no dot-dot. */
 const SAFE_FILENAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,254}$/;
 
+/** The most rows one JSON push may carry (the push body schema says the same). */
+const MAX_PUSH_ROWS = 100_000;
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 const withTempDir = async <T>(
@@ -101,10 +104,15 @@ const columnMapOf = (text: string | undefined): Readonly<Record<string, string>>
 const pushError = (e: unknown): unknown => {
   if (!(e instanceof ProblemsError)) return e;
   if (e.code === 'import.file.not_rows')
-    return new HttpError(422, 'push.invalid_rows', 'the body must be a JSON array of row objects', {
-      details: { issues: e.issues.map((i) => ({ message: i.message, line: i.position?.line })) },
-      ...(e.issues[0]?.hint === undefined ? {} : { hint: e.issues[0].hint }),
-    });
+    return new HttpError(
+      422,
+      'push.invalid_rows',
+      `the body must be a JSON array of row objects: ${e.message}`,
+      {
+        details: { issues: e.issues.map((i) => ({ message: i.message, line: i.position?.line })) },
+        ...(e.issues[0]?.hint === undefined ? {} : { hint: e.issues[0].hint }),
+      },
+    );
   if (e.code === 'import.file.bad_json')
     return new HttpError(
       400,
@@ -222,7 +230,7 @@ export const datasetRoutes: readonly RouteDef[] = [
           format: json ? 'json' : 'ndjson',
           source: label,
           dryRun: q.dryRun === 'true',
-          ...(json ? { flatRows: true } : {}),
+          ...(json ? { flatRows: true, maxRows: MAX_PUSH_ROWS } : {}),
           ...(key === undefined
             ? {}
             : {
