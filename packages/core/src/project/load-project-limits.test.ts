@@ -92,3 +92,15 @@ test('a project file over the size cap is refused before it is parsed', () => {
     /^definitions\/big\.yaml is 5,242,883 characters; a project file may have at most 5,242,880/,
   );
 });
+
+test('a document nested thousands of levels deep is an issue, not a crash', () => {
+  const deep = `annotations: ${'['.repeat(30_000)}${']'.repeat(30_000)}\n`;
+  const r = loadProject([
+    { path: 'kpi.yaml', text: MAIN() },
+    { path: 'definitions/deep.yaml', text: deep },
+  ]);
+  const i = r.ok ? undefined : r.issues[0];
+  assert.equal(i?.code, 'limit.yaml_depth');
+  assert.equal(i?.position?.file, 'definitions/deep.yaml');
+  assert.match(i?.message ?? '', /^definitions\/deep\.yaml: the document nests too deeply to be read/);
+});

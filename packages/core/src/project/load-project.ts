@@ -106,6 +106,15 @@ const parseFile = (file: SourceFile): { pf: ParsedFile; issues: Issue[] } => {
   const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const pf: ParsedFile = { file, doc, lines };
   const issues: Issue[] = [...doc.errors, ...doc.warnings].map((e) => {
+    if (e.code === 'RESOURCE_EXHAUSTION')
+      return {
+        code: 'limit.yaml_depth',
+        severity: 'error',
+        message: `${file.path}: the document nests too deeply to be read (the YAML reader ran out of stack)`,
+        path: [],
+        position: positionAt(pf, e.pos[0]),
+        hint: 'flatten it: project files need only a few levels of nesting',
+      };
     const isDup = e.code === 'DUPLICATE_KEY';
     return {
       code: isDup ? 'yaml.duplicate_key' : `yaml.${e.code.toLowerCase()}`,
