@@ -35,6 +35,9 @@ export const csvScanner = (o: CsvScanOptions): CsvScanner => {
   let fields = 1;
   let line = 1;
   let column = 0;
+  /** Bytes fed before the current chunk, and the offset where the current line starts. */
+  let offset = 0;
+  let lineStart = 0;
   let recordLine = 1;
   let records = 0;
   let header: number | undefined;
@@ -89,45 +92,59 @@ export const csvScanner = (o: CsvScanOptions): CsvScanner => {
     },
     feed(chunk) {
       if (finished()) return found;
+      // Hot loop: constants and the field length in locals; the column is worked out
+      // from where the line started, only when a violation needs it.
+      const quote = o.quote;
+      const delimiter = o.delimiter;
+      const base = offset;
+      offset += chunk.length;
+      let bytes = fieldBytes;
+      const longAt = (i: number): LimitViolation => {
+        fieldBytes = bytes;
+        column = base + i + 1 - lineStart;
+        return longField();
+      };
       for (let i = 0; i < chunk.length; i++) {
         const b = chunk[i] as number;
-        column++;
         if (inQuotes) {
           if (quotePending) {
             quotePending = false;
-            if (b === o.quote) {
-              if (++fieldBytes > maxField) return longField();
+            if (b === quote) {
+              if (++bytes > maxField) return longAt(i);
               continue;
             }
             inQuotes = false; // the quote closed the field: this byte is read as unquoted
-          } else if (b === o.quote) {
+          } else if (b === quote) {
             quotePending = true;
             continue;
           } else {
             if (b === NEWLINE) {
               line++;
-              column = 0;
+              lineStart = base + i + 1;
             }
-            if (++fieldBytes > maxField) return longField();
+            if (++bytes > maxField) return longAt(i);
             continue;
           }
         }
-        if (b === o.delimiter) {
+        if (b === delimiter) {
           fields++;
-          fieldBytes = 0;
+          bytes = 0;
           fieldQuoted = false;
         } else if (b === NEWLINE) {
+          fieldBytes = bytes;
           if (endRecord()) return found;
+          bytes = 0;
           line++;
-          column = 0;
+          lineStart = base + i + 1;
           if (finished()) return undefined;
         } else if (b === RETURN) {
           // part of a CRLF line end
-        } else if (b === o.quote && fieldBytes === 0 && !fieldQuoted) {
+        } else if (b === quote && bytes === 0 && !fieldQuoted) {
           inQuotes = true;
           fieldQuoted = true;
-        } else if (++fieldBytes > maxField) return longField();
+        } else if (++bytes > maxField) return longAt(i);
       }
+      fieldBytes = bytes;
       return undefined;
     },
   };
