@@ -28,7 +28,13 @@ export const SESSIONS_CSV = `Date,Source,Sessions,Conversions
 `;
 
 export const startFixture = async (
-  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string; clock?: Clock } = {},
+  opts: {
+    limits?: Partial<ServerLimits>;
+    users?: boolean;
+    webRoot?: string;
+    clock?: Clock;
+    tmpDir?: string;
+  } = {},
 ): Promise<Fixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-server-test-'));
   await initProject({ dir, name: 'Test', timezone: 'UTC', currency: 'EUR' });
@@ -70,6 +76,7 @@ export const startFixture = async (
     limits: opts.limits ?? {},
     ...(opts.webRoot === undefined ? {} : { webRoot: opts.webRoot }),
     ...(opts.clock === undefined ? {} : { clock: opts.clock }),
+    ...(opts.tmpDir === undefined ? {} : { tmpDir: opts.tmpDir }),
   });
   return {
     dir,
