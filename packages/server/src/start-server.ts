@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { closeSharedStore, countUsers, newSecret, openSharedStore, type LoadedProject } from '@kpi/app';
 import { handleRequest } from './handle-request.js';
+import { trustedProxies } from './http/client-address.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
 import { staticFiles } from './http/static-files.js';
@@ -32,7 +33,12 @@ export interface ServeOptions {
   readonly port?: number;
   readonly limits?: Partial<ServerLimits>;
   readonly log?: LogSink;
+  /** Session cookies get the Secure flag (serve behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client. */
+  readonly trustedProxies?: readonly string[];
+  /** The clock of login limits and token expiry (default Date.now). */
+  readonly authClock?: () => number;
   readonly tmpDir?: string;
   readonly version?: string;
   /** How long close() waits for requests in flight (ms). */
@@ -77,12 +83,15 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   const lp = opts.project;
   // Checked before the store opens: a missing web folder fails fast and leaves nothing open.
   const web = opts.webRoot === undefined ? undefined : staticFiles(opts.webRoot);
+  const proxies = trustedProxies(opts.trustedProxies ?? []);
   await openSharedStore(lp, { queryTimeoutMs: limits.queryTimeoutMs });
   const state = createServerState(lp, {
     limits,
     log,
     secureCookies: opts.secureCookies ?? false,
     tmpDir: opts.tmpDir ?? tmpdir(),
+    trustedProxies: proxies,
+    now: opts.authClock ?? Date.now,
   });
   // The document lists every route, the docs route included: built once all are known.
   const routes: readonly RouteDef[] = apiRoutes(() => doc);

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUser, createToken, importDataset, initProject, openProject } from '@kpi/app';
-import { startServer, type RunningServer, type ServerLimits } from '@kpi/server';
+import { startServer, type RunningServer, type ServeOptions, type ServerLimits } from '@kpi/server';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -28,7 +28,13 @@ export const SESSIONS_CSV = `Date,Source,Sessions,Conversions
 `;
 
 export const startFixture = async (
-  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string } = {},
+  opts: {
+    limits?: Partial<ServerLimits>;
+    users?: boolean;
+    webRoot?: string;
+    /** More server options (trusted proxies, secure cookies, the auth clock). */
+    serve?: Partial<Omit<ServeOptions, 'project' | 'port' | 'log' | 'limits'>>;
+  } = {},
 ): Promise<Fixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-server-test-'));
   await initProject({ dir, name: 'Test', timezone: 'UTC', currency: 'EUR' });
@@ -69,6 +75,7 @@ export const startFixture = async (
     log: (l) => void logs.push(l),
     limits: opts.limits ?? {},
     ...(opts.webRoot === undefined ? {} : { webRoot: opts.webRoot }),
+    ...opts.serve,
   });
   return {
     dir,
