@@ -59,6 +59,8 @@ export interface ServerState {
   readonly trustedProxies: TrustedProxies;
   /** The clock of rate limits and token expiry (ms since the epoch). */
   readonly now: () => number;
+  /** When each token's use was last recorded (ms), to record it at most once a minute. */
+  readonly tokenUses: Map<string, number>;
   readonly pushLimiter: RateLimiter;
   /** Scorecard and query answers of the current data generation. */
   readonly reads: ReadCache;
@@ -111,6 +113,7 @@ export const createServerState = (
     }),
     trustedProxies: opts.trustedProxies,
     now: opts.now,
+    tokenUses: new Map(),
     pushLimiter: rateLimiter(opts.limits.pushesPerMinute, 60_000),
     project: () => current,
     setProject(next) {

@@ -21,6 +21,9 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS _kpi_tokens (id VARCHAR PRIMARY KEY, token_hash VARCHAR NOT NULL UNIQUE,
      name VARCHAR NOT NULL, email VARCHAR NOT NULL, access VARCHAR NOT NULL, datasets VARCHAR,
      created_at VARCHAR NOT NULL, revoked_at VARCHAR)`,
+  // Added later: stores made before token expiry get the columns (NULL: never expires, not used yet).
+  `ALTER TABLE _kpi_tokens ADD COLUMN IF NOT EXISTS expires_at VARCHAR`,
+  `ALTER TABLE _kpi_tokens ADD COLUMN IF NOT EXISTS last_used_at VARCHAR`,
   `CREATE TABLE IF NOT EXISTS _kpi_idempotency (scope VARCHAR NOT NULL, key VARCHAR NOT NULL,
      request_hash VARCHAR NOT NULL, response VARCHAR NOT NULL, created_at VARCHAR NOT NULL,
      PRIMARY KEY (scope, key))`,

@@ -56,6 +56,8 @@ export const tokenInfoSchema = z.object({
   datasets: z.array(z.string()).nullable(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable().describe('When the token stops working; null: never.'),
+  lastUsedAt: z.string().nullable().describe('Last use (recorded at most once a minute); null: never used.'),
 });
 
 export const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });

@@ -184,7 +184,7 @@ export const authRoutes: readonly RouteDef[] = [
     status: 201,
     handle: async (ctx, { body }) => ({
       status: 201,
-      body: await createToken(ctx.state.project(), principalOf(ctx).user.email, body),
+      body: await createToken(ctx.state.project(), principalOf(ctx).user.email, body, ctx.state.now()),
     }),
   }),
   route({
