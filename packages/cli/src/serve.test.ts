@@ -158,6 +158,9 @@ describe('kpi serve --secure-cookies and --trusted-proxy', () => {
     });
     assert.equal(r.code, 2, r.err);
     assert.match(r.err, /trusted proxy "proxy\.local" is not an IP address or a CIDR range/);
+    const env = runKpi(['serve', '--no-web'], project, { NO_COLOR: '1', KPI_TRUSTED_PROXY: '10.0.0.0/40' });
+    assert.equal(env.code, 2, env.err);
+    assert.match(env.err, /trusted proxy "10\.0\.0\.0\/40"/);
     const help = runKpi(['serve', '--help'], project).out;
     assert.match(help, /--trusted-proxy LIST/);
     assert.match(help, /at most 5 minutes/);
