@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { ProblemsError, inputLimits, safeParseInput } from '@kpi/core';
 import { inputIssues, may } from '@kpi/app';
 import { authenticate } from './auth/authenticate.js';
+import { clientAddress } from './http/client-address.js';
 import { HttpError, mapError } from './http/http-error.js';
 import { parseJson, readBody, requireMediaType } from './http/request-body.js';
 import type { Reply, RequestContext } from './http/route-types.js';
@@ -97,7 +98,7 @@ const run = async (ctx: RequestContext, router: Router): Promise<Reply> => {
       route.rateLimit === 'login'
         ? ctx.clientIp
         : (ctx.principal?.token?.id ?? ctx.principal?.user.email ?? ctx.clientIp);
-    const wait = limiter.hit(key);
+    const wait = limiter.hit(key, state.now());
     if (wait > 0)
       throw new HttpError(429, 'request.rate_limited', 'too many requests; slow down', {
         headers: { 'retry-after': String(wait) },
@@ -169,7 +170,7 @@ export const handleRequest = async (
     query: new URLSearchParams(),
     principal: undefined,
     sessionId: undefined,
-    clientIp: req.socket.remoteAddress ?? 'unknown',
+    clientIp: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], state.trustedProxies),
     redactions: new Map(),
   };
   let status = 500;

@@ -19,6 +19,7 @@ import {
   type LoadedProject,
 } from '@kpi/app';
 import { handleRequest } from './handle-request.js';
+import { trustedProxies } from './http/client-address.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
 import { staticFiles } from './http/static-files.js';
@@ -42,7 +43,12 @@ export interface ServeOptions {
   readonly port?: number;
   readonly limits?: Partial<ServerLimits>;
   readonly log?: LogSink;
+  /** Session cookies get the Secure flag (serve behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client. */
+  readonly trustedProxies?: readonly string[];
+  /** The clock of login limits and token expiry (default Date.now). */
+  readonly authClock?: () => number;
   readonly tmpDir?: string;
   /** Where "today" comes from for default dates (default: the project's, else the system clock). */
   readonly clock?: Clock;
@@ -89,6 +95,7 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   const lp = opts.project;
   // Checked before the store opens: a missing web folder fails fast and leaves nothing open.
   const web = opts.webRoot === undefined ? undefined : staticFiles(opts.webRoot);
+  const proxies = trustedProxies(opts.trustedProxies ?? []);
   await openSharedStore(lp, { queryTimeoutMs: limits.queryTimeoutMs });
   // Edits cut short by a crash: their history rows written (or dropped), stale temp files removed.
   const recovered = await recoverEdits(lp.dir, { sweep: true }).catch(async (e: unknown) => {
@@ -101,6 +108,8 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
     secureCookies: opts.secureCookies ?? false,
     tmpDir: opts.tmpDir ?? tmpdir(),
     ...(opts.clock === undefined ? {} : { clock: opts.clock }),
+    trustedProxies: proxies,
+    now: opts.authClock ?? Date.now,
   });
   // Uploads left behind by kpi processes that crashed or were killed.
   const swept = sweepStaleUploads(state.tmpDir, { now: Date.now() });

@@ -43,6 +43,20 @@ export const newTokenSchema = z
       .min(1)
       .optional()
       .describe('With access "push": the only datasets the token may push rows into.'),
+    expiresInDays: z
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 day' })
+      .max(3650, { error: 'must be at most 3650 days (10 years)' })
+      .optional()
+      .describe('The token stops working this many days from now. Without it (and expiresAt), never.'),
+    expiresAt: z.iso
+      .datetime({ offset: true, error: 'must be an ISO date-time, e.g. 2027-01-31T00:00:00Z' })
+      .optional()
+      .describe('The moment the token stops working (ISO date-time, in the future).'),
+  })
+  .refine((t) => t.expiresInDays === undefined || t.expiresAt === undefined, {
+    error: 'give expiresInDays or expiresAt, not both',
+    path: ['expiresAt'],
   })
   .refine((t) => t.access === 'push' || t.datasets === undefined, {
     error: 'datasets only applies to access "push"',

@@ -60,6 +60,8 @@ export const tokenInfoSchema = z.object({
   datasets: z.array(z.string()).nullable(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable().describe('When the token stops working; null: never.'),
+  lastUsedAt: z.string().nullable().describe('Last use (recorded at most once a minute); null: never used.'),
 });
 
 export const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
@@ -98,7 +100,14 @@ export const projectSchema = z.object({
 
 const named = <S extends z.ZodObject>(s: S) => s.extend({ name: z.string() });
 export const datasetOut = named(datasetSchema);
-export const metricOut = z.intersection(z.object({ name: z.string() }), metricSchema);
+// Each kind gets the name (an intersection with a closed object could never match).
+const [simpleMetric, snapshotMetric, ratioMetric, derivedMetric] = metricSchema.options;
+export const metricOut = z.discriminatedUnion('kind', [
+  named(simpleMetric),
+  named(snapshotMetric),
+  named(ratioMetric),
+  named(derivedMetric),
+]);
 export const goalOut = named(goalSchema).extend({ kpis: z.array(z.string()) });
 export const kpiOut = named(kpiSchema);
 
@@ -168,9 +177,13 @@ export const queryOutSchema = z.object({
       currency: z.string().optional(),
     }),
   ),
-  rows: z.array(z.record(z.string(), z.unknown())),
+  rows: z
+    .array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))
+    .describe(
+      'One object per row, keyed by column name: periods and dimensions as text, metrics as numbers.',
+    ),
   sql: z.string(),
-  params: z.array(z.unknown()),
+  params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).describe('The bound values.'),
 });
 
 export const changeSchema = z.object({
@@ -180,8 +193,11 @@ export const changeSchema = z.object({
   entity: z.enum(['kpi', 'goal', 'annotation']),
   name: z.string(),
   action: z.enum(['create', 'update']),
-  before: z.unknown(),
-  after: z.unknown(),
+  before: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('The definition before the change (null when created).'),
+  after: z.record(z.string(), z.unknown()).nullable().describe('The definition after the change.'),
   reason: z.string().nullable(),
   file: z.string().nullable(),
 });
@@ -307,3 +323,35 @@ export const forecastQuery = z.strictObject({
     .describe('Periods ahead (default: up to the deadline, at most 26 weeks / 12 months / 8 quarters).'),
   asOf: isoDateSchema.optional().describe('Treat this day as the last complete one (default: yesterday).'),
 });
+
+// The top level of the scorecard readings (their full schema is issue 14's work): each
+// object with the keys it always has; further keys allowed.
+export const kpiReadingTop = z
+  .looseObject({
+    kind: z.literal('kpi_reading'),
+    kpi: z.string(),
+    label: z.string(),
+    goal: z.string(),
+    metric: z.string(),
+    asOf: z.string(),
+    grain: z.string(),
+    current: z.looseObject({ label: z.string(), value: z.number().nullable() }),
+    value: z.number().nullable(),
+    status: z.string(),
+    statusReason: z.string(),
+    comparisons: z.array(z.looseObject({})),
+    cause: z.looseObject({}),
+    series: z.array(z.looseObject({})),
+    annotations: z.array(z.looseObject({})),
+  })
+  .describe('One KPI reading: target, pace, comparisons, cause, series.');
+
+export const goalReadingTop = z
+  .looseObject({
+    goal: z.string(),
+    title: z.string(),
+    period: z.looseObject({ start: z.string(), end: z.string() }),
+    statusCounts: z.record(z.string(), z.number()),
+    kpis: z.array(kpiReadingTop),
+  })
+  .describe("One goal with its KPIs' readings.");
