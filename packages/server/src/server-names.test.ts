@@ -30,7 +30,8 @@ const storeState = async (): Promise<string> => {
   return JSON.stringify([
     datasets.body.map((d: { stats: { rows: number } }) => d.stats.rows),
     reviews.body,
-    tokens.body,
+    // Last use moves with every authenticated call (at most once a minute): not a change.
+    (tokens.body as { lastUsedAt?: unknown }[]).map(({ lastUsedAt: _, ...t }) => t),
     history.body,
   ]);
 };
@@ -214,8 +215,13 @@ describe('reserved names and prototype keys', () => {
       ...raw('[{"date":"2026-02-02","source":"x","sessions":5,"__proto__":{"conversions":9}}]'),
     });
     assert.equal(push.status, 422, JSON.stringify(push.body));
+    // The streamed push is scanned before any reader sees it: a nested value (here under
+    // "__proto__") is not a flat row, refused with its line.
     assert.equal(push.body.error.code, 'push.invalid_rows');
-    assert.deepEqual(issuePaths(push), ['0.__proto__']);
+    assert.deepEqual(
+      (push.body.error.details.issues as { line?: number }[]).map((i) => i.line),
+      [1],
+    );
     const csv = 'Day,Source,Sessions\n2026-02-02,x,5\n';
     const columns = encodeURIComponent('{"__proto__":"Day","source":"Source"}');
     const imp = await call(f, 'POST', `/api/datasets/web_sessions/import?columns=${columns}`, {
