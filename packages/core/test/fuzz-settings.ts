@@ -31,16 +31,26 @@ const PROTOTYPES: readonly [string, object][] = [
   ['String.prototype', String.prototype],
 ];
 
-const snapshot = (): string[] =>
-  PROTOTYPES.flatMap(([label, proto]) => Reflect.ownKeys(proto).map((k) => `${label}.${String(k)}`)).sort();
+/** Every own property of the built-in prototypes, with its value or accessor. */
+export type PrototypeSnapshot = ReadonlyMap<string, unknown>;
 
-/** Keys of the built-in prototypes now; `assertNoPollution` compares against it. */
-export const prototypeKeys = (): readonly string[] => snapshot();
+/** The built-in prototypes now; `assertNoPollution` compares against it. */
+export const prototypeKeys = (): PrototypeSnapshot => {
+  const out = new Map<string, unknown>();
+  for (const [label, proto] of PROTOTYPES)
+    for (const k of Reflect.ownKeys(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, k);
+      out.set(`${label}.${String(k)}`, d && ('value' in d ? d.value : d.get));
+    }
+  return out;
+};
 
-export const assertNoPollution = (before: readonly string[]): void => {
-  const now = snapshot();
-  const added = now.filter((k) => !before.includes(k));
-  assert.deepEqual(added, [], `prototype pollution: ${added.join(', ')}`);
+/** Fails when a prototype gained a key or had one replaced since `before`. */
+export const assertNoPollution = (before: PrototypeSnapshot): void => {
+  const now = prototypeKeys();
+  if (now.size === before.size && [...now].every(([k, v]) => before.has(k) && before.get(k) === v)) return;
+  const changed = [...now.keys()].filter((k) => !before.has(k) || before.get(k) !== now.get(k));
+  assert.deepEqual(changed, [], `prototype pollution: ${changed.join(', ')}`);
 };
 
 /** True for a Result: {ok: true, value} or {ok: false, issues: [at least one issue]}. */
