@@ -2,7 +2,8 @@
 // message, details}}`. IO-free. Invariants: problems, usage, not-found and conflict
 // errors are shown as they are (their messages are written for users); io, engine and
 // internal errors become a generic message with the request id — their text, causes and
-// SQL never reach the client (they go to the log).
+// SQL never reach the client (they go to the log); a full disk under the store is a 507
+// that says so (its message names no path).
 
 import { KpiError, isKpiError } from '@kpi/core';
 
@@ -74,6 +75,13 @@ export const mapError = (e: unknown, requestId: string): MappedError => {
         body: body(e.code, e.message, requestId, {}, e.hint),
         headers: {},
         internal: false,
+      };
+    if (e.code === 'engine.disk_full')
+      return {
+        status: 507,
+        body: body(e.code, e.message, requestId, {}, e.hint),
+        headers: {},
+        internal: true,
       };
     const status = STATUS[e.kind];
     if (status < 500)
