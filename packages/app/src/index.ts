@@ -1,6 +1,7 @@
 // Public surface of @kpi/app: the use-cases the CLI and the server call. IO.
 export * from './project-files.js';
 export * from './store.js';
+export * from './upload-folders.js';
 export * from './dates.js';
 export * from './use-cases/init-project.js';
 export * from './use-cases/import-dataset.js';

@@ -7,7 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ProblemsError } from '@kpi/core';
+import { ProblemsError, inputLimits } from '@kpi/core';
 import { inputIssues, may } from '@kpi/app';
 import { authenticate } from './auth/authenticate.js';
 import { HttpError, mapError } from './http/http-error.js';
@@ -111,7 +111,12 @@ const run = async (ctx: RequestContext, router: Router): Promise<Reply> => {
   let body: unknown;
   if (route.body?.kind === 'json') {
     requireMediaType(req, ['application/json']);
-    body = validate(route.body.schema, parseJson(await readBody(req, state.limits.jsonBytes)), 'body');
+    const raw = await readBody(req, state.limits.jsonBytes);
+    body = validate(
+      route.body.schema,
+      parseJson(raw, inputLimits(state.project().project.settings.limits)),
+      'body',
+    );
   }
   return route.handle({ ...ctx, query: url.searchParams }, { body, query });
 };

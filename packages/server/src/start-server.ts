@@ -3,12 +3,20 @@
 // Invariants: listens on 127.0.0.1 unless told otherwise; `close()` stops accepting,
 // lets requests in flight (imports included) finish within `graceMs`, then closes the
 // store; the setup secret is returned to the caller, never logged; with `webRoot` the
-// web app is served on every path outside /api/ that no route answers.
+// web app is served on every path outside /api/ that no route answers; at start, upload
+// folders left by kpi processes that died are removed.
 
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { closeSharedStore, countUsers, newSecret, openSharedStore, type LoadedProject } from '@kpi/app';
+import {
+  closeSharedStore,
+  countUsers,
+  newSecret,
+  openSharedStore,
+  sweepStaleUploads,
+  type LoadedProject,
+} from '@kpi/app';
 import { handleRequest } from './handle-request.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
@@ -84,6 +92,9 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
     secureCookies: opts.secureCookies ?? false,
     tmpDir: opts.tmpDir ?? tmpdir(),
   });
+  // Uploads left behind by kpi processes that crashed or were killed.
+  const swept = sweepStaleUploads(state.tmpDir, { now: Date.now() });
+  if (swept.length > 0) log.log('info', 'uploads.swept', { removed: swept.length });
   // The document lists every route, the docs route included: built once all are known.
   const routes: readonly RouteDef[] = apiRoutes(() => doc);
   const doc = openApiDocument(routes, opts.version ?? '0.1.0');

@@ -28,7 +28,7 @@ export const SESSIONS_CSV = `Date,Source,Sessions,Conversions
 `;
 
 export const startFixture = async (
-  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string } = {},
+  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string; tmpDir?: string } = {},
 ): Promise<Fixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-server-test-'));
   await initProject({ dir, name: 'Test', timezone: 'UTC', currency: 'EUR' });
@@ -69,6 +69,7 @@ export const startFixture = async (
     log: (l) => void logs.push(l),
     limits: opts.limits ?? {},
     ...(opts.webRoot === undefined ? {} : { webRoot: opts.webRoot }),
+    ...(opts.tmpDir === undefined ? {} : { tmpDir: opts.tmpDir }),
   });
   return {
     dir,

@@ -21,6 +21,10 @@ export interface LoadRowsInput {
   readonly dryRun?: boolean;
   /** Dataset column -> file header, winning over the automatic matching (see ImportOptions). */
   readonly columnMap?: Readonly<Record<string, string>>;
+  /** Rows must be objects of plain values (see ImportOptions.flatRows). */
+  readonly flatRows?: boolean;
+  /** With flatRows: at most this many rows. */
+  readonly maxRows?: number;
   readonly idempotency?: {
     /** Whose key it is (keys of different callers never collide). */
     readonly scope: string;
@@ -66,6 +70,8 @@ export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadR
         format: input.format,
         ...(input.dryRun ? { dryRun: true } : {}),
         ...(input.columnMap ? { columnMap: input.columnMap } : {}),
+        ...(input.flatRows ? { flatRows: true } : {}),
+        ...(input.maxRows === undefined ? {} : { maxRows: input.maxRows }),
       });
       const summary: ImportSummary = { ...imported, file: input.source };
       if (idem && !summary.dryRun)

@@ -49,6 +49,11 @@ sign in (create them with kpi user add); scripts send an API token (kpi token cr
 The web app is served from the built @kpi/web package (npm run build); when it is not
 built, the API is served alone and a line says so.
 
+Request bodies are limited in size (413), and pushed or uploaded data is checked against
+the structural limits of project.limits in kpi.yaml (see kpi import --help) before it is
+read (422). Uploads are streamed to private temporary folders (kpi-upload-<pid>-...),
+removed after each request; at start, folders left by kpi processes that died are removed.
+
 The first time, when the project has no user, a one-time setup link is printed: open it
 to create the first admin (or create one with kpi user add --role admin first).
 
