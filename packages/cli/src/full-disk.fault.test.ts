@@ -5,7 +5,7 @@
 // engine.disk_full), with the store's rows and import log unchanged, no temporary file
 // left beside it, and the store still usable afterwards: readable at once, and writable
 // again once space is freed (DuckDB keeps its file at the size the failed import grew it
-// to, so the disk stays full until something else is removed — here a 1 MB ballast file).
+// to, so the disk stays full until something else is removed — here a 4 MB ballast file).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,9 @@ import { storePath } from '@kpi/app';
 import { openDuckDb } from '@kpi/engines';
 import { BIN, makeProject, serveChild, type TestProject } from '../test/serve-child.js';
 
-const ROWS = 900_000;
+const ROWS = 250_000;
+/** Filled beside the project, so a modest import fills the rest; removed to free space. */
+const BALLAST = 4 * 1024 * 1024;
 
 let root = '';
 let mnt = '';
@@ -83,7 +85,7 @@ test('full disk on import: a clean "disk is full" error, the store unchanged and
   const big = join(root, 'big.csv');
   writeBigCsv(big);
   const ballast = join(mnt, 'ballast');
-  writeFileSync(ballast, Buffer.alloc(1024 * 1024, 1));
+  writeFileSync(ballast, Buffer.alloc(BALLAST, 1));
   const kpiDir = join(p.dir, '.kpi');
   const filesBefore = readdirSync(kpiDir).sort();
   const stateBefore = await stateOf(p.dir);

@@ -162,7 +162,7 @@ test('query parameters: the schemas never throw; what they accept compiles to a 
       }
       assertNoPollution(protoBefore);
     }),
-    fuzzRuns('query-schemas', 10_000),
+    fuzzRuns('query-schemas', 6_000),
   );
 });
 
