@@ -73,7 +73,7 @@ test('csv sniff: written records are read back exactly (delimiters, quotes, CRLF
       const few = parseRecords(text, d, '"', 3, true);
       assert.deepEqual(few, rows.slice(0, 3));
     }),
-    fuzzRuns('csv-roundtrip', 12_000),
+    fuzzRuns('csv-roundtrip', 15_000),
   );
   assertNoPollution(protoBefore);
 });

@@ -209,7 +209,7 @@ const run = (name: string, base: number, arb: fc.Arbitrary<readonly SourceFile[]
 test('yaml loader: random documents (odd keys, huge numbers, nesting) give a Result', () => {
   run(
     'yaml-random',
-    6_000,
+    4_000,
     fc
       .oneof(value, fc.dictionary(key, value, { maxKeys: 6 }))
       .map((v) => [{ path: 'kpi.yaml', text: stringify(v) }]),
@@ -219,7 +219,7 @@ test('yaml loader: random documents (odd keys, huge numbers, nesting) give a Res
 test('yaml loader: a valid project with one section replaced, and as a part file', () => {
   run(
     'yaml-sections',
-    1_500,
+    1_000,
     sectionDoc.map(({ doc }) => [
       { path: 'kpi.yaml', text: MAIN },
       { path: 'definitions/fuzz.yaml', text: stringify(doc) },
@@ -233,7 +233,7 @@ test('yaml loader: a valid project with one section replaced, and as a part file
 test('yaml loader: byte-level mutations of a valid project (tabs, anchors, flow marks)', () => {
   run(
     'yaml-mutated',
-    5_000,
+    3_000,
     mutated.map((text) => [{ path: 'kpi.yaml', text }]),
   );
 });
@@ -241,7 +241,7 @@ test('yaml loader: byte-level mutations of a valid project (tabs, anchors, flow 
 test('yaml loader: anchors, aliases and merge keys give a Result', () => {
   run(
     'yaml-anchors',
-    800,
+    500,
     anchored.map((text) => [{ path: 'kpi.yaml', text }]),
   );
 });

@@ -192,7 +192,7 @@ test('formula parser: random token streams give a tree or one located problem, n
   const protoBefore = prototypeKeys();
   fc.assert(
     fc.property(tokenStream, (text) => checkAny(text)),
-    fuzzRuns('formula-tokens', 30_000),
+    fuzzRuns('formula-tokens', 40_000),
   );
   assertNoPollution(protoBefore);
 });
