@@ -3,7 +3,7 @@
 // (exit 2) with the command's usage line as the hint.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError, ownGet, ownRecord } from '@kpi/core';
+import { UsageError, ownRecord } from '@kpi/core';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -43,15 +43,19 @@ export const splitList = (values: readonly string[] | string | undefined): strin
     .map((v: string) => v.trim())
     .filter((v: string) => v.length > 0);
 
-/** Parses --where dim=value[,value] into {dim: [values]}. */
+/**
+ * Parses --where dim=value[,value] into {dim: [values]}: own properties only (a Map while
+ * collecting, so `__proto__` or `constructor` is just a name the compiler then refuses).
+ */
 export const parseWhere = (
   values: readonly string[] | undefined,
   usage: string,
 ): Record<string, string[]> => {
-  const out = ownRecord<string[]>();
+  const out = new Map<string, string[]>();
   for (const w of values ?? []) {
     const eq = w.indexOf('=');
-    if (eq <= 0 || eq === w.length - 1) {
+    const list = eq > 0 ? splitList(w.slice(eq + 1)) : [];
+    if (eq <= 0 || list.length === 0 || w.slice(0, eq).trim() === '') {
       throw new UsageError(
         'cli.bad_where',
         `--where "${w}" is not dimension=value`,
@@ -59,9 +63,9 @@ export const parseWhere = (
       );
     }
     const dim = w.slice(0, eq).trim();
-    out[dim] = [...(ownGet(out, dim) ?? []), ...splitList(w.slice(eq + 1))];
+    out.set(dim, [...(out.get(dim) ?? []), ...list]);
   }
-  return out;
+  return ownRecord(out);
 };
 
 export const parsePositiveInt = (v: string | undefined, flag: string): number | undefined => {

@@ -1,6 +1,7 @@
 // Use-case: answer `kpi query` — compile the request to SQL and run it on the store. IO.
 // Invariant: user values reach the database only as bound parameters (the compiler's job);
-// `--last N` is resolved here into a from/to range of whole periods ending today.
+// `--last N` is resolved here into a from/to range of whole periods ending today, for N up
+// to MAX_LAST_PERIODS (the HTTP schema's cap too; a larger N walked back period by period).
 
 import {
   ProblemsError,
@@ -44,6 +45,9 @@ export interface QueryOutput {
   readonly params: readonly unknown[];
 }
 
+/** Most periods `last` may ask for. */
+export const MAX_LAST_PERIODS = 1000;
+
 const lastRange = (n: number, grain: Grain, today: string, weekStart: Parameters<typeof periodStart>[2]) => {
   let start = periodStart(today, grain, weekStart);
   for (let i = 1; i < n; i++) start = periodStart(addDays(start, -1), grain, weekStart);
@@ -60,6 +64,12 @@ export const queryMetrics = async (lp: LoadedProject, input: QueryInput): Promis
         'query.last_without_grain',
         '--last needs a grain',
         'add --by week (or day, month, quarter, year)',
+      );
+    if (!Number.isInteger(input.last) || input.last < 1 || input.last > MAX_LAST_PERIODS)
+      throw new UsageError(
+        'query.last_out_of_range',
+        `--last must be a whole number from 1 to ${MAX_LAST_PERIODS}, got ${input.last}`,
+        'use --from and --to for a longer range',
       );
     if (from !== undefined || to !== undefined)
       throw new UsageError(

@@ -1,6 +1,13 @@
 // Parser for derived-metric formulas: numbers, metric names, + - * /, unary minus and
-// parentheses. Pure. Invariant: never evaluates or splices text; it returns an AST or
-// every problem with its character offset, and the AST is the only thing compilers read.
+// parentheses. Pure. Invariants: never evaluates or splices text; it returns an AST or
+// the problem with its character offset, never throws; numbers in the AST are finite;
+// a formula has at most MAX_FORMULA_TOKENS tokens and MAX_FORMULA_NESTING levels of
+// parentheses and signs, so every walk over the AST stays far from the stack limit.
+
+/** Tokens (names, numbers, operators, parentheses) one formula may have. */
+export const MAX_FORMULA_TOKENS = 1000;
+/** Nested parentheses and unary signs one formula may have. */
+export const MAX_FORMULA_NESTING = 64;
 
 export type Expr =
   | { readonly kind: 'num'; readonly value: number }
@@ -14,6 +21,9 @@ export interface ExprError {
   readonly offset: number;
 }
 
+/** Thrown out of the recursive descent with the problem beside it; never escapes parseExpression. */
+const STOP: unique symbol = Symbol('formula problem');
+
 type Token =
   | { readonly t: 'num'; readonly value: number; readonly at: number }
   | { readonly t: 'id'; readonly name: string; readonly at: number }
@@ -24,13 +34,21 @@ const tokenize = (src: string): { tokens: Token[]; error?: ExprError } => {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
+    if (tokens.length >= MAX_FORMULA_TOKENS)
+      return {
+        tokens,
+        error: { message: `the formula is too long (more than ${MAX_FORMULA_TOKENS} tokens)`, offset: i },
+      };
     const c = src.charAt(i);
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       i++;
     } else if (/[0-9.]/.test(c)) {
       const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(src.slice(i));
       if (!m) return { tokens, error: { message: `malformed number`, offset: i } };
-      tokens.push({ t: 'num', value: Number(m[0]), at: i });
+      const value = Number(m[0]);
+      if (!Number.isFinite(value))
+        return { tokens, error: { message: `number ${m[0]} is out of range`, offset: i } };
+      tokens.push({ t: 'num', value, at: i });
       i += m[0].length;
     } else if (/[A-Za-z_]/.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i));
@@ -59,9 +77,22 @@ export const parseExpression = (src: string): { ok: true; expr: Expr } | { ok: f
   const { tokens, error } = tokenize(src);
   if (error) return { ok: false, error };
   let pos = 0;
+  let depth = 0;
+  let problem: ExprError | undefined;
   const peek = (): Token => tokens[pos] ?? { t: 'end', at: src.length };
   const fail = (message: string, at: number): never => {
-    throw { message, offset: at } satisfies ExprError;
+    problem = { message, offset: at };
+    throw STOP;
+  };
+  /** Runs `fn` one nesting level deeper (a parenthesis or a sign). */
+  const nested = <T>(at: number, fn: () => T): T => {
+    if (++depth > MAX_FORMULA_NESTING)
+      fail(`the formula nests parentheses and signs more than ${MAX_FORMULA_NESTING} levels deep`, at);
+    try {
+      return fn();
+    } finally {
+      depth--;
+    }
   };
   const describe = (tok: Token): string =>
     tok.t === 'end'
@@ -87,15 +118,15 @@ export const parseExpression = (src: string): { ok: true; expr: Expr } | { ok: f
     }
     if (tok.t === 'op' && tok.op === '-') {
       pos++;
-      return { kind: 'neg', arg: primary() };
+      return nested(tok.at, () => ({ kind: 'neg', arg: primary() }));
     }
     if (tok.t === 'op' && tok.op === '+') {
       pos++;
-      return primary();
+      return nested(tok.at, primary);
     }
     if (tok.t === 'op' && tok.op === '(') {
       pos++;
-      const inner = additive();
+      const inner = nested(tok.at, additive);
       const close = peek();
       if (!(close.t === 'op' && close.op === ')'))
         fail(`expected ")" but found ${describe(close)}`, close.at);
@@ -130,7 +161,8 @@ export const parseExpression = (src: string): { ok: true; expr: Expr } | { ok: f
     if (rest.t !== 'end') fail(`unexpected ${describe(rest)} after a complete formula`, rest.at);
     return { ok: true, expr };
   } catch (e) {
-    return { ok: false, error: e as ExprError };
+    if (e === STOP && problem) return { ok: false, error: problem };
+    throw e;
   }
 };
 

@@ -5,7 +5,8 @@
 // with `queryTimeoutMs`, a statement from outside a section is interrupted when it runs
 // longer (time spent waiting for the connection does not count);
 // numbers and dates are converted once here (DuckDB returns BigInt and value objects);
-// no extension is ever downloaded (autoinstall off: this machine has no internet).
+// no extension is ever downloaded (autoinstall off: this machine has no internet); a
+// full disk is `engine.disk_full`, whatever statement met it.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
@@ -54,6 +55,17 @@ const engineError = (e: unknown, sql: string, timedOutAfter?: number): EngineErr
         details: { statement: sql.slice(0, 200) },
       },
     );
+  if (/no space left on device|disk is full|ENOSPC/i.test(msg)) {
+    return new EngineError(
+      'engine.disk_full',
+      "the disk that holds the project's database is full (no space left on device); the change was not made",
+      {
+        cause: e,
+        hint: 'free space on that disk (or move the project to a larger one) and try again',
+        details: { statement: sql.slice(0, 200) },
+      },
+    );
+  }
   return new EngineError('engine.query_failed', `database error: ${msg.split('\n')[0]}`, {
     cause: e,
     details: { statement: sql.slice(0, 200) },

@@ -2,8 +2,9 @@
 // message, details}}`. IO-free. Invariants: problems, usage, not-found and conflict
 // errors are shown as they are (their messages are written for users); io, engine and
 // internal errors become a generic message with the request id — their text, causes and
-// SQL never reach the client (they go to the log); a full disk (`io.no_space`) is 507 with
-// its message, so whoever sees it knows what to free.
+// SQL never reach the client (they go to the log); a full disk is 507 that says so
+// (`io.no_space` for a project file, with its message; `engine.disk_full` under the store,
+// naming no path), so whoever sees it knows what to free.
 
 import { KpiError, isKpiError } from '@kpi/core';
 
@@ -82,6 +83,13 @@ export const mapError = (e: unknown, requestId: string): MappedError => {
         body: body(e.code, e.message, requestId, {}, e.hint),
         headers: {},
         internal: false,
+      };
+    if (e.code === 'engine.disk_full')
+      return {
+        status: 507,
+        body: body(e.code, e.message, requestId, {}, e.hint),
+        headers: {},
+        internal: true,
       };
     const status = STATUS[e.kind];
     if (status < 500)
