@@ -13,6 +13,7 @@ import {
   type Project,
   type SourceFile,
 } from '@kpi/core';
+import type { Clock } from './dates.js';
 
 export const PROJECT_FILE = 'kpi.yaml';
 export const DEFINITIONS_DIR = 'definitions';
@@ -23,6 +24,8 @@ export interface LoadedProject {
   readonly dir: string;
   readonly project: Project;
   readonly warnings: readonly Issue[];
+  /** Where "today" comes from (default: the system clock); kept across reloads by the server. */
+  readonly clock?: Clock;
 }
 
 /** The folder holding kpi.yaml: `explicit` if given, else the nearest one upwards from `cwd`. */
@@ -87,7 +90,7 @@ export const readProjectFiles = (dir: string): SourceFile[] => {
 };
 
 /** Loads and validates the project in `dir`; throws ProblemsError listing every issue. */
-export const openProject = (dir: string): LoadedProject => {
+export const openProject = (dir: string, opts: { clock?: Clock } = {}): LoadedProject => {
   const result = loadProject(readProjectFiles(dir));
   if (!result.ok) {
     const n = result.issues.filter((i) => i.severity === 'error').length;
@@ -97,7 +100,8 @@ export const openProject = (dir: string): LoadedProject => {
       result.issues,
     );
   }
-  return { dir, project: result.value, warnings: result.warnings ?? [] };
+  const lp = { dir, project: result.value, warnings: result.warnings ?? [] };
+  return opts.clock === undefined ? lp : { ...lp, clock: opts.clock };
 };
 
 /** Where the embedded database of a project lives. */

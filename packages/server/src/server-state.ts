@@ -5,7 +5,14 @@
 
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openProject, readProjectFiles, type LoadedProject, type Principal } from '@kpi/app';
+import {
+  openProject,
+  readProjectFiles,
+  systemClock,
+  type Clock,
+  type LoadedProject,
+  type Principal,
+} from '@kpi/app';
 import type { Logger } from './http/json-log.js';
 import { rateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { principalCache, readCache, type PrincipalCache, type ReadCache } from './http/read-cache.js';
@@ -39,6 +46,8 @@ export interface ServerState {
   readonly log: Logger;
   /** Cookies get the Secure flag (behind HTTPS). */
   readonly secureCookies: boolean;
+  /** Where "today" comes from for every default date (the system clock unless fixed). */
+  readonly clock: Clock;
   project(): LoadedProject;
   setProject(lp: LoadedProject): void;
   /** Reloads the project when a project file changed on disk (checked at most once a second). */
@@ -66,9 +75,12 @@ const fingerprint = (dir: string): string =>
 
 export const createServerState = (
   lp: LoadedProject,
-  opts: { limits: ServerLimits; log: Logger; secureCookies: boolean; tmpDir: string },
+  opts: { limits: ServerLimits; log: Logger; secureCookies: boolean; tmpDir: string; clock?: Clock },
 ): ServerState => {
-  let current = lp;
+  const clock = opts.clock ?? lp.clock ?? systemClock;
+  // Every project the state hands out carries the server's clock (edits and reloads too).
+  const withClock = (p: LoadedProject): LoadedProject => (p.clock === clock ? p : { ...p, clock });
+  let current = withClock(lp);
   let seen = fingerprint(lp.dir);
   let checkedAt = Date.now();
   const reads = readCache();
@@ -81,12 +93,13 @@ export const createServerState = (
     log: opts.log,
     secureCookies: opts.secureCookies,
     tmpDir: opts.tmpDir,
+    clock,
     setupSecret: undefined,
     loginLimiter: rateLimiter(opts.limits.loginPerMinute, 60_000),
     pushLimiter: rateLimiter(opts.limits.pushesPerMinute, 60_000),
     project: () => current,
     setProject(next) {
-      current = next;
+      current = withClock(next);
       seen = fingerprint(next.dir);
       reads.invalidate();
     },
@@ -98,7 +111,7 @@ export const createServerState = (
         const fp = fingerprint(current.dir);
         if (fp === seen) return;
         seen = fp;
-        current = openProject(current.dir);
+        current = openProject(current.dir, { clock });
         reads.invalidate();
         opts.log.log('info', 'project.reloaded', { dir: current.dir });
       } catch (e) {

@@ -8,7 +8,14 @@
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { closeSharedStore, countUsers, newSecret, openSharedStore, type LoadedProject } from '@kpi/app';
+import {
+  closeSharedStore,
+  countUsers,
+  newSecret,
+  openSharedStore,
+  type Clock,
+  type LoadedProject,
+} from '@kpi/app';
 import { handleRequest } from './handle-request.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
@@ -34,6 +41,8 @@ export interface ServeOptions {
   readonly log?: LogSink;
   readonly secureCookies?: boolean;
   readonly tmpDir?: string;
+  /** Where "today" comes from for default dates (default: the project's, else the system clock). */
+  readonly clock?: Clock;
   readonly version?: string;
   /** How long close() waits for requests in flight (ms). */
   readonly graceMs?: number;
@@ -83,6 +92,7 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
     log,
     secureCookies: opts.secureCookies ?? false,
     tmpDir: opts.tmpDir ?? tmpdir(),
+    ...(opts.clock === undefined ? {} : { clock: opts.clock }),
   });
   // The document lists every route, the docs route included: built once all are known.
   const routes: readonly RouteDef[] = apiRoutes(() => doc);

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addUser, createToken, importDataset, initProject, openProject } from '@kpi/app';
+import { addUser, createToken, importDataset, initProject, openProject, type Clock } from '@kpi/app';
 import { startServer, type RunningServer, type ServerLimits } from '@kpi/server';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -28,7 +28,7 @@ export const SESSIONS_CSV = `Date,Source,Sessions,Conversions
 `;
 
 export const startFixture = async (
-  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string } = {},
+  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string; clock?: Clock } = {},
 ): Promise<Fixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-server-test-'));
   await initProject({ dir, name: 'Test', timezone: 'UTC', currency: 'EUR' });
@@ -69,6 +69,7 @@ export const startFixture = async (
     log: (l) => void logs.push(l),
     limits: opts.limits ?? {},
     ...(opts.webRoot === undefined ? {} : { webRoot: opts.webRoot }),
+    ...(opts.clock === undefined ? {} : { clock: opts.clock }),
   });
   return {
     dir,

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { addUser, initProject, openProject } from '@kpi/app';
+import { addUser, fixedClock, initProject, openProject } from '@kpi/app';
+import { addDays } from '@kpi/core';
 import { startServer, type RunningServer } from '@kpi/server';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -31,7 +32,11 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** The demo project with data up to `endDate`, users, and the server with the web app. */
+/**
+ * The demo project with data up to `endDate`, users, and the server with the web app. The
+ * server's clock is fixed at noon UTC the day after `endDate`, so "yesterday" (every default
+ * as-of date) is `endDate` whatever the wall clock says.
+ */
 export const startDemoServer = async (endDate = '2026-11-21'): Promise<DemoServer> => {
   if (!existsSync(join(WEB_DIST, 'index.html')))
     throw new Error(`the web app is not built (${WEB_DIST}/index.html missing): run npm run build first`);
@@ -41,7 +46,14 @@ export const startDemoServer = async (endDate = '2026-11-21'): Promise<DemoServe
   const lp = openProject(dir);
   await addUser(lp, { ...ADMIN, role: 'admin' });
   await addUser(lp, { ...VIEWER, role: 'viewer' });
-  const server = await startServer({ project: openProject(dir), port: 0, webRoot: WEB_DIST, log: () => {} });
+  const clock = fixedClock(`${addDays(endDate, 1)}T12:00:00Z`);
+  const server = await startServer({
+    project: openProject(dir),
+    port: 0,
+    webRoot: WEB_DIST,
+    log: () => {},
+    clock,
+  });
   return {
     dir,
     url: server.url,

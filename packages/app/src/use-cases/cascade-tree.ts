@@ -15,7 +15,7 @@ import {
 } from '@kpi/rules';
 import { compileMetricQuery } from '@kpi/semantic';
 import type { Engine } from '@kpi/engines';
-import { yesterdayIn } from '../dates.js';
+import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
 import { evaluateScorecardOn, type ValueFormat } from './evaluate-scorecard.js';
@@ -82,7 +82,7 @@ export const cascadeTree = async (
   lp: LoadedProject,
   opts: { readonly asOf?: string } = {},
 ): Promise<CascadeTree> => {
-  const asOf = opts.asOf ?? yesterdayIn(lp.project.settings.timezone);
+  const asOf = opts.asOf ?? yesterdayOf(lp);
   const project = withoutRetired(lp.project);
   return withStore(lp, async (engine) => {
     const sc = await evaluateScorecardOn(engine, project, {

@@ -18,7 +18,7 @@ import {
 import type { Engine } from '@kpi/engines';
 import type { KpiReading, Scorecard } from '@kpi/scorecard';
 import { ensureAccessTables } from '../access/access-tables.js';
-import { todayIn } from '../dates.js';
+import { todayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
 import { evaluateScorecardOn } from './evaluate-scorecard.js';
@@ -147,7 +147,7 @@ const factsOf = async (
 };
 
 export const checkProject = async (lp: LoadedProject, input: CheckInput = {}): Promise<CheckOutput> => {
-  const today = input.today ?? todayIn(lp.project.settings.timezone);
+  const today = input.today ?? todayOf(lp);
   const withData = !input.withoutData;
   // Retired KPIs keep their history but are no longer checked.
   const project = withoutRetired(lp.project);

@@ -15,7 +15,7 @@ import {
   type MetricReading,
   type Scorecard,
 } from '@kpi/scorecard';
-import { yesterdayIn } from '../dates.js';
+import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
 import { readDayCube, type DayCube } from './scorecard-cube.js';
@@ -198,7 +198,7 @@ export const evaluateScorecard = async (
   lp: LoadedProject,
   opts: ScorecardOptions = {},
 ): Promise<Scorecard> => {
-  const asOf = opts.asOf ?? yesterdayIn(lp.project.settings.timezone);
+  const asOf = opts.asOf ?? yesterdayOf(lp);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new UsageError('scorecard.as_of', `as-of "${asOf}" is not a date`);
   return withStore(lp, (engine) => evaluateScorecardOn(engine, lp.project, { ...opts, asOf }));

@@ -14,7 +14,7 @@ import {
   periodStart,
   type Grain,
 } from '@kpi/core';
-import { yesterdayIn } from '../dates.js';
+import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { forecastPeriods, kpiPeriods, type ForecastKpiOutput } from './forecast-kpi.js';
 
@@ -73,7 +73,7 @@ const periodsUntil = (lastClosedStart: string, deadline: string, grain: Grain): 
 
 export const forecastBand = async (lp: LoadedProject, input: ForecastBandInput): Promise<ForecastBand> => {
   const { project } = lp;
-  const asOf = input.asOf ?? yesterdayIn(project.settings.timezone);
+  const asOf = input.asOf ?? yesterdayOf(lp);
   // One read of the KPI's periods (it reports an unknown KPI, 404, with the list of names).
   const seen = await kpiPeriods(lp, input.kpi, asOf);
   const { grain } = seen;

@@ -5,7 +5,7 @@
 
 import { NotFoundError, UsageError, addDays, periodStart, type Grain } from '@kpi/core';
 import { backtest, forecast, type BacktestReport, type Forecast } from '@kpi/forecast';
-import { yesterdayIn } from '../dates.js';
+import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { queryMetrics } from './query-metrics.js';
 
@@ -61,7 +61,7 @@ export const kpiPeriods = async (lp: LoadedProject, kpi: string, asOf?: string):
     );
   }
   const grain: Grain = def.cadence === 'monthly' ? 'month' : def.cadence === 'quarterly' ? 'quarter' : 'week';
-  const day = asOf ?? yesterdayIn(lp.project.settings.timezone);
+  const day = asOf ?? yesterdayOf(lp);
   // The last closed period ends the day before the period holding the as-of day's successor starts.
   const to = addDays(periodStart(addDays(day, 1), grain, lp.project.settings.week_start), -1);
   const where = Object.fromEntries(

@@ -14,7 +14,7 @@ import {
 import { compileMetricQuery, type MetricQueryRequest } from '@kpi/semantic';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
-import { todayIn } from '../dates.js';
+import { todayOf } from '../dates.js';
 
 export interface QueryInput {
   readonly metrics: readonly string[];
@@ -66,12 +66,7 @@ export const queryMetrics = async (lp: LoadedProject, input: QueryInput): Promis
         '--last cannot be combined with --from/--to',
         'use one or the other',
       );
-    ({ from, to } = lastRange(
-      input.last,
-      input.grain,
-      input.today ?? todayIn(settings.timezone),
-      settings.week_start,
-    ));
+    ({ from, to } = lastRange(input.last, input.grain, input.today ?? todayOf(lp), settings.week_start));
   }
   const request: MetricQueryRequest = {
     metrics: [...input.metrics],

@@ -7,7 +7,7 @@
 
 import { formatValue, isKpiError, NotFoundError } from '@kpi/core';
 import type { LoadedProject } from '../project-files.js';
-import { todayIn } from '../dates.js';
+import { todayOf } from '../dates.js';
 import { editKpi } from './edit-definitions.js';
 import { evaluateScorecard } from './evaluate-scorecard.js';
 import { addReview, newReviewSchema, type Review } from './manage-reviews.js';
@@ -63,7 +63,7 @@ export const reviewKpi = async (
   let project = lp;
   const retire = kpi !== null && r.decision === 'retire';
   if (retire) {
-    const date = opts.today ?? todayIn(lp.project.settings.timezone);
+    const date = opts.today ?? todayOf(lp);
     project = (
       await editKpi(lp, author, kpi, {
         retired: { date, reason: r.note },

@@ -1,5 +1,5 @@
 // Small helpers shared by the route modules. IO-free.
-import { todayIn, type Action } from '@kpi/app';
+import { todayOf, type Action } from '@kpi/app';
 import type { Reply, RequestContext, RouteDef } from '../http/route-types.js';
 import { HttpError } from '../http/http-error.js';
 
@@ -23,18 +23,12 @@ export const principalOf = (ctx: RequestContext) => {
   return ctx.principal;
 };
 
-/** Today in `tz`, recomputed at most once a second (Intl formatters are costly to build). */
-let today = { at: 0, tz: '', day: '' };
-const todayCached = (tz: string): string => {
-  const now = Date.now();
-  if (now - today.at > 1000 || today.tz !== tz) today = { at: now, tz, day: todayIn(tz) };
-  return today.day;
-};
+/** Today in the project's time zone by the server's clock (cache keys change with the day). */
+const todayKey = (ctx: RequestContext): string => todayOf(ctx.state.project());
 
 /** Like cachedRead, but the value itself (to narrow per request before sending). */
 export const cachedValue = <T>(ctx: RequestContext, parts: readonly unknown[], compute: () => Promise<T>) => {
-  const tz = ctx.state.project().project.settings.timezone;
-  return ctx.state.reads.get(JSON.stringify([todayCached(tz), ...parts]), compute);
+  return ctx.state.reads.get(JSON.stringify([todayKey(ctx), ...parts]), compute);
 };
 
 /**
@@ -46,7 +40,6 @@ export const cachedRead = async (
   parts: readonly unknown[],
   compute: () => Promise<unknown>,
 ): Promise<Reply> => {
-  const tz = ctx.state.project().project.settings.timezone;
-  const key = JSON.stringify([todayCached(tz), ...parts]);
+  const key = JSON.stringify([todayKey(ctx), ...parts]);
   return { json: await ctx.state.reads.get(key, async () => JSON.stringify(await compute())) };
 };
