@@ -27,7 +27,9 @@ const Pace = ({ t, format }: { t: TargetProgress; format: ValueFormat }) => {
         : ` (${pct(Math.abs(t.behind))} ${t.behind > 0 ? 'behind' : 'ahead'})`;
     items.push([limit ? 'Gap to the limit' : 'Gap to the path', `${fmtChange(t.gap, format)}${rel}`]);
   }
-  if (t.requiredPerDay !== null)
+  if (t.requiredPerDay !== null && t.requiredPerDay <= 0)
+    items.push(['Needed per day', 'nothing more: the target is reached']);
+  else if (t.requiredPerDay !== null)
     items.push([
       'Needed per day',
       `${fmt(t.requiredPerDay, format)}${t.currentPerDay === null ? '' : ` (so far ${fmt(t.currentPerDay, format)} a day)`}`,
@@ -56,7 +58,7 @@ const valueCaption = (r: KpiReading): string => {
 const Facts = ({ reading, def }: { reading: KpiReading | undefined; def: KpiDef | undefined }) => {
   const format = reading?.format ?? {};
   const counter = counterMetricOf(def);
-  const owner = reading?.owner ?? def?.owner;
+  const owner = reading?.ownerName ?? reading?.owner ?? def?.owner;
   const indicator = reading?.indicator ?? def?.indicator;
   const rows: [string, string][] = [
     ['Owner', owner ?? 'nobody named'],
