@@ -51,6 +51,8 @@ const Pace = ({ t, format }: { t: TargetProgress; format: ValueFormat }) => {
 
 const valueCaption = (r: KpiReading): string => {
   if (r.target?.kind === 'cumulative') return `total so far, to ${fmtDate(r.asOf)}`;
+  if (r.current && r.soFar)
+    return `${r.current.label} (complete); ${r.soFar.label} so far: ${fmt(r.soFar.value, r.format)}, ${r.soFar.elapsedDays} of ${r.soFar.totalDays} days`;
   if (r.current) return `${r.current.label}${r.current.partial ? ' so far' : ''}`;
   return `as of ${fmtDate(r.asOf)}`;
 };
