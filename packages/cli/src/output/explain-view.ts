@@ -147,6 +147,12 @@ const driverTable = (c: DimensionContribution, f: ValueFormat, k: KpiReading): s
   );
 };
 
+/** A dimension and a member as the YAML labels them (from the cause's tables), else as written. */
+const scopeName = (k: KpiReading, d: string): string =>
+  k.cause.dimensions.find((c) => c.dimension === d)?.label ?? d;
+const memberLabel = (k: KpiReading, d: string, m: string): string =>
+  k.cause.dimensions.find((c) => c.dimension === d)?.members.find((x) => x.member === m)?.label ?? m;
+
 export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string => {
   const k = e.reading;
   const f = k.format;
@@ -267,8 +273,11 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
           ? dim(
               ctx,
               ` (${Object.entries(a.scope)
-                .map(([d, v]) => `${d}: ${String(v)}`)
-                .join(', ')})`,
+                .map(
+                  ([d, v]) =>
+                    `${scopeName(k, d)}: ${(Array.isArray(v) ? v : [v]).map((x) => memberLabel(k, d, String(x))).join(', ')}`,
+                )
+                .join('; ')})`,
             )
           : ''
       }`,

@@ -123,7 +123,7 @@ export const renderScorecard = (ctx: CliContext, card: Scorecard, columns: numbe
   out.push(
     dim(
       ctx,
-      'Each KPI: its current period (its review cadence) to date, the target, the comparison and the cause.',
+      'Each KPI: its review period to date (the last complete one while the current one is young), the target, the comparison and the cause.',
     ),
   );
   const twoCols = columns >= 110;
