@@ -19,6 +19,17 @@ const ioImports = {
   paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream'],
 };
 
+// A name looked up in a table of definitions must find only what the table defines:
+// `p.metrics[name]` finds Object.prototype.constructor for "constructor".
+const TABLES = 'metrics|kpis|goals|datasets|units|objectives|locations|columns|formats|weights|scope|leadLag';
+const ownLookupRules = [
+  {
+    selector: `MemberExpression[computed=true][object.type='MemberExpression'][object.property.name=/^(${TABLES})$/][property.type!='Literal'][property.type!='BinaryExpression']`,
+    message:
+      'Look names up with ownGet(table, name) / hasOwn from @kpi/core: a plain index finds inherited properties such as "constructor".',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'schema/**', 'coverage/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -31,6 +42,11 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
+  },
+  {
+    files: ['packages/*/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ownLookupRules] },
   },
   {
     files: ['packages/{core,semantic,scorecard,rules,forecast,demo}/src/**/*.ts'],

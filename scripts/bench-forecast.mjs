@@ -3,7 +3,8 @@
 // M4 competition's weekly (h=13) and hourly (h=48) series, scored exactly as M4 does, next to
 // the published benchmark figures, a Naive2 computed in this run, and R's forecast::ets()
 // when Rscript + the forecast package are installed. Also times 1,000 two-year daily series
-// forecast 90 days ahead. Writes the figures to docs/benchmarks.md.
+// forecast 90 days ahead, and the calibration of P(hit) (scripts/bench-calibration.mjs).
+// Writes the figures to docs/benchmarks.md.
 //   M4_LIMIT=50 node scripts/bench-forecast.mjs   (first 50 series per frequency; no doc write)
 //   SKIP_R=1 ...                                   (skip R even when installed)
 // A script, not a test: nothing here asserts a timing.
@@ -22,6 +23,7 @@ import {
   msis,
   smape,
 } from '@kpi/forecast';
+import { benchCalibration } from './bench-calibration.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const m4 = join(root, '..', 'shared', 'data', 'm4');
@@ -279,3 +281,6 @@ if (FULL) {
   writeFileSync(docPath, re.test(doc) ? doc.replace(re, body) : `${doc.trimEnd()}\n\n${body}\n`);
   console.log('\nwrote docs/benchmarks.md');
 }
+
+// The calibration of P(hit) against held-out outcomes (its own section of docs/benchmarks.md).
+await benchCalibration();

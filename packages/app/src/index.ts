@@ -1,6 +1,7 @@
 // Public surface of @kpi/app: the use-cases the CLI and the server call. IO.
 export * from './project-files.js';
 export * from './store.js';
+export * from './upload-folders.js';
 export * from './dates.js';
 export * from './use-cases/init-project.js';
 export * from './use-cases/import-dataset.js';
@@ -11,6 +12,7 @@ export * from './access/principal.js';
 export * from './access/secret-token.js';
 export { ensureAccessTables } from './access/access-tables.js';
 export * from './edit/definition-schemas.js';
+export { recoverEdits, type StartupRecovery } from './edit/project-writer.js';
 export * from './use-cases/manage-users.js';
 export * from './use-cases/manage-sessions.js';
 export * from './use-cases/manage-tokens.js';

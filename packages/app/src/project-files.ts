@@ -8,6 +8,7 @@ import {
   IoError,
   NotFoundError,
   ProblemsError,
+  countText,
   loadProject,
   type Issue,
   type Project,
@@ -67,15 +68,23 @@ const readText = (path: string, shown: string): string => {
   try {
     const size = statSync(path).size;
     if (size > MAX_PROJECT_FILE_BYTES) {
-      throw new IoError(
-        'project.file_too_large',
-        `${shown} is ${size} bytes; project files are limited to ${MAX_PROJECT_FILE_BYTES} bytes`,
-        { hint: 'split it into files under definitions/' },
-      );
+      // A problem with the project (exit 1, HTTP 422), found before the file is read.
+      const message = `${shown} is ${countText(size)} bytes; a project file may have at most ${countText(MAX_PROJECT_FILE_BYTES)}`;
+      const hint = 'split it into several files under definitions/';
+      throw new ProblemsError('limit.yaml_bytes', message, [
+        {
+          code: 'limit.yaml_bytes',
+          severity: 'error',
+          message,
+          path: [],
+          position: { file: shown, line: 1, column: 1 },
+          hint,
+        },
+      ]);
     }
     return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    if (e instanceof IoError) throw e;
+    if (e instanceof IoError || e instanceof ProblemsError) throw e;
     throw new IoError('project.read_failed', `cannot read ${shown}: ${(e as Error).message}`, { cause: e });
   }
 };

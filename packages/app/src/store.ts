@@ -4,9 +4,15 @@
 // are in the project's time zone. A long-running process (the server) keeps one shared
 // engine per project folder open with `openSharedStore`; withStore then uses it (and does
 // not close it), making sure the dataset tables once per loaded project.
+// When the store's folder (or file) is not writable, a use-case gets it read-only: reading
+// needs no write access; a store that would need its tables changed first is refused
+// with what to do, and any write fails as `engine.read_only`.
 
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { IoError } from '@kpi/core';
 import { openDuckDb, type DuckDbOptions, type Engine } from '@kpi/engines';
-import { ensureDatasetTables } from '@kpi/ingest';
+import { datasetTableChanges, ensureDatasetTables } from '@kpi/ingest';
 import type { LoadedProject } from './project-files.js';
 import { storePath } from './project-files.js';
 
@@ -39,6 +45,47 @@ export const closeSharedStore = async (dir: string): Promise<void> => {
   await s?.engine.close();
 };
 
+const writable = (path: string): boolean => {
+  try {
+    // The folder takes DuckDB's write-ahead log; a missing folder is created in the project folder.
+    const dir = dirname(path);
+    accessSync(existsSync(dir) ? dir : dirname(dir), constants.W_OK);
+    if (existsSync(path)) accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const DENIED = /permission denied|read-only file system|operation not permitted/i;
+
+/** Read-write when the store may be written, else (or when the OS refuses) read-only. */
+const openStore = async (path: string): Promise<Engine> => {
+  if (!writable(path)) return openDuckDb(path, { readOnly: true });
+  try {
+    return await openDuckDb(path);
+  } catch (e) {
+    // A read-only mount or an immutable file is only found out by trying.
+    const cause = (e as { cause?: unknown }).cause;
+    if (existsSync(path) && DENIED.test(cause instanceof Error ? cause.message : '')) {
+      return openDuckDb(path, { readOnly: true });
+    }
+    throw e;
+  }
+};
+
+const refuseStaleReadOnly = async (engine: Engine, lp: LoadedProject): Promise<void> => {
+  const changes = await datasetTableChanges(engine, lp.project);
+  if (changes.length > 0)
+    throw new IoError(
+      'store.read_only_outdated',
+      `the project store must be updated to match kpi.yaml (${changes.join(', ')}), but ${dirname(storePath(lp.dir))} is not writable`,
+      {
+        hint: 'run any kpi command once as a user who may write the project folder (e.g. kpi datasets); then reading works read-only',
+      },
+    );
+};
+
 export const withStore = async <T>(lp: LoadedProject, fn: (engine: Engine) => Promise<T>): Promise<T> => {
   const s = shared.get(lp.dir);
   if (s) {
@@ -51,10 +98,27 @@ export const withStore = async <T>(lp: LoadedProject, fn: (engine: Engine) => Pr
     await ready;
     return fn(s.engine);
   }
-  const engine = await openDuckDb(storePath(lp.dir));
+  const engine = await openStore(storePath(lp.dir));
   try {
     await setTimeZone(engine, lp.project.settings.timezone);
-    await ensureDatasetTables(engine, lp.project);
+    if (engine.readOnly) await refuseStaleReadOnly(engine, lp);
+    else await ensureDatasetTables(engine, lp.project);
+    return await fn(engine);
+  } finally {
+    await engine.close();
+  }
+};
+
+/**
+ * The store of a project folder for the change history and the edit journal only (no
+ * dataset tables, no time zone): the shared engine when one is open, else opened and
+ * closed around `fn`.
+ */
+export const withStoreAt = async <T>(dir: string, fn: (engine: Engine) => Promise<T>): Promise<T> => {
+  const s = shared.get(dir);
+  if (s) return fn(s.engine);
+  const engine = await openDuckDb(storePath(dir));
+  try {
     return await fn(engine);
   } finally {
     await engine.close();

@@ -3,7 +3,7 @@
 // (exit 2) with the command's usage line as the hint.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '@kpi/core';
+import { UsageError, ownGet, ownRecord } from '@kpi/core';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -48,7 +48,7 @@ export const parseWhere = (
   values: readonly string[] | undefined,
   usage: string,
 ): Record<string, string[]> => {
-  const out: Record<string, string[]> = {};
+  const out = ownRecord<string[]>();
   for (const w of values ?? []) {
     const eq = w.indexOf('=');
     if (eq <= 0 || eq === w.length - 1) {
@@ -59,7 +59,7 @@ export const parseWhere = (
       );
     }
     const dim = w.slice(0, eq).trim();
-    out[dim] = [...(out[dim] ?? []), ...splitList(w.slice(eq + 1))];
+    out[dim] = [...(ownGet(out, dim) ?? []), ...splitList(w.slice(eq + 1))];
   }
   return out;
 };

@@ -24,11 +24,11 @@ before(() => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 /** Starts `kpi serve` and resolves with the process once stderr shows the address. */
-const serve = (args: string[]) =>
+const serve = (args: string[], env: Record<string, string> = {}) =>
   new Promise<{ child: ReturnType<typeof spawn>; err: () => string; url: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
       cwd: project,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let err = '';
     child.stdout.resume();
@@ -108,5 +108,61 @@ describe('kpi serve', () => {
       s.child.kill('SIGTERM');
       await done;
     }
+  });
+});
+
+describe('kpi serve --secure-cookies and --trusted-proxy', () => {
+  const loginCookies = async (url: string): Promise<string[]> => {
+    const r = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'cookie@example.com', password: 'correct horse battery' }),
+    });
+    assert.equal(r.status, 200);
+    return r.headers.getSetCookie();
+  };
+  const stop = async (child: ReturnType<typeof spawn>): Promise<void> => {
+    const done = exited(child);
+    child.kill('SIGTERM');
+    await done;
+  };
+
+  before(() => {
+    const r = runKpi(['user', 'add', 'cookie@example.com', '--role', 'viewer'], project, {
+      KPI_PASSWORD: 'correct horse battery',
+    });
+    assert.equal(r.code, 0, r.err);
+  });
+
+  test('the session cookies get Secure with --secure-cookies or KPI_SECURE_COOKIES=1, not without', async () => {
+    for (const [args, env, secure] of [
+      [['--secure-cookies'], {}, true],
+      [[], { KPI_SECURE_COOKIES: '1' }, true],
+      [[], {}, false],
+    ] as const) {
+      const s = await serve(['--no-web', ...args], env);
+      try {
+        const cookies = await loginCookies(s.url);
+        assert.equal(cookies.length, 2);
+        for (const c of cookies)
+          assert.equal(/; Secure(;|$)/.test(c), secure, `${args.join(' ')} ${JSON.stringify(env)}: ${c}`);
+      } finally {
+        await stop(s.child);
+      }
+    }
+  });
+
+  test('a bad --trusted-proxy entry is a usage error naming it (exit 2); --help explains the trade-off', () => {
+    const r = runKpi(['serve', '--no-web', '--trusted-proxy', '127.0.0.1,proxy.local'], project, {
+      NO_COLOR: '1',
+    });
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, /trusted proxy "proxy\.local" is not an IP address or a CIDR range/);
+    const env = runKpi(['serve', '--no-web'], project, { NO_COLOR: '1', KPI_TRUSTED_PROXY: '10.0.0.0/40' });
+    assert.equal(env.code, 2, env.err);
+    assert.match(env.err, /trusted proxy "10\.0\.0\.0\/40"/);
+    const help = runKpi(['serve', '--help'], project).out;
+    assert.match(help, /--trusted-proxy LIST/);
+    assert.match(help, /at most 5 minutes/);
   });
 });

@@ -14,6 +14,8 @@ export interface QueryResult {
 
 export interface Engine {
   readonly dialect: Dialect;
+  /** Opened read-only (the store's folder is not writable): every write fails with `engine.read_only`. */
+  readonly readOnly?: boolean;
   /** Runs one statement with bound parameters ($1, $2, ...) and returns its rows. */
   query(sql: string, params?: readonly SqlValue[]): Promise<QueryResult>;
   /** Runs statements that return nothing (DDL, DML). Parameters bind when given. */

@@ -5,8 +5,31 @@ import assert from 'node:assert/strict';
 import { detectAnomalies } from './anomaly-detection.js';
 import { detectLevelShifts } from './level-shift-detection.js';
 import { generateLabelledSeries } from './synthetic-series.js';
+import { createRandom } from './random-source.js';
 
 describe('detectAnomalies', () => {
+  test('the expected band of a count is floored at 0; a low point inside it is not reported', () => {
+    // A small count (0 to 4 a day, seeded) with a burst: the robust band 4 scales either
+    // side of about 1 reaches below 0, and must not.
+    const rnd = createRandom(5);
+    const values = Array.from({ length: 70 }, () => Math.max(0, Math.round(1.5 + 1.5 * rnd.normal())));
+    values[60] = 40;
+    const found = detectAnomalies({ values, period: 7 });
+    assert.ok(found.some((a) => a.index === 60 && a.direction === 'high'));
+    for (const a of found) assert.ok(a.expectedLow >= 0 && a.expected >= 0, JSON.stringify(a));
+    const spike = found.find((a) => a.index === 60);
+    assert.ok(spike && 2 * spike.expected - spike.expectedHigh < 0, 'the unfloored band would go below 0');
+    assert.equal(spike.expectedLow, 0);
+    // The same series shifted below zero keeps its symmetric band.
+    const shifted = detectAnomalies({ values: values.map((v) => v - 10), period: 7 }).find(
+      (a) => a.index === 60,
+    );
+    assert.ok(shifted);
+    assert.ok(
+      Math.abs(shifted.expectedHigh - shifted.expected - (shifted.expected - shifted.expectedLow)) < 1e-9,
+    );
+  });
+
   test('finds injected spikes and dips with good precision and recall', () => {
     let tp = 0;
     let fp = 0;

@@ -31,6 +31,32 @@ describe('forecastRatio', () => {
     assert.equal(ratioProbability(r.value, 0.8, true), 1 - pLow);
   });
 
+  test('a group is judged as its own Σnum/Σden: the whole horizon equals the total, the last week its own', () => {
+    const rnd = createRandom(22);
+    const den = Array.from({ length: 90 }, () => Math.round(200 + 40 * rnd.normal()));
+    const num = den.map((d) => Math.round(d * (0.5 + 0.05 * rnd.normal())));
+    const opts = { achievedNumerator: 50, achievedDenominator: 100 };
+    const r = forecastRatio({ values: num }, { values: den }, 14, {
+      ...opts,
+      groups: [
+        { from: 0, to: 13, ...opts },
+        { from: 7, to: 13 },
+        { from: 14, to: 13, ...opts },
+      ],
+    });
+    assert.ok(r.ok);
+    const [whole, week, none] = r.value.groupSamples;
+    assert.deepEqual(whole, r.value.totalSamples);
+    assert.ok(week && week.length === r.value.totalSamples.length);
+    const sums = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    const point = sums(r.value.numerator.mean.slice(7)) / sums(r.value.denominator.mean.slice(7));
+    const med = week[Math.floor(week.length / 2)] as number;
+    assert.ok(Math.abs(med - point) < 0.02, `median ${med} vs ${point}`);
+    // A group with no step ahead is what its days hold, on every path.
+    assert.ok(none?.every((x) => x === 0.5));
+    assert.equal(ratioProbability(r.value, 0.5, false, none), 1);
+  });
+
   test('fails when a component cannot be forecast', () => {
     const r = forecastRatio({ values: [1, 2] }, { values: [3, 4, 5, 6, 7, 8] }, 3);
     assert.equal(r.ok, false);

@@ -2,7 +2,8 @@
 // each component is forecast on its own, joint paths are simulated with correlated errors
 // (fixed seed), and the ratio is taken per path, so it never leaves [0, 1] for rates. Pure.
 // Invariant: the period ratio is Σnumerator / Σdenominator (plus what is already achieved),
-// never an average of per-step ratios.
+// never an average of per-step ratios; a group (a span of steps, e.g. the week holding a
+// deadline) is judged the same way: its Σnumerator / Σdenominator per path.
 
 import type { Result } from '@kpi/core';
 import { fail, ok } from '@kpi/core';
@@ -21,6 +22,17 @@ export interface RatioForecast {
   readonly high95: readonly number[];
   /** Sorted simulated values of (achieved + Σnum) / (achieved + Σden) over the horizon. */
   readonly totalSamples: readonly number[];
+  /** Per group asked for: sorted simulated values of its (achieved + Σnum) / (achieved + Σden). */
+  readonly groupSamples: readonly (readonly number[])[];
+}
+
+/** A span of steps whose ratio is wanted, with what its days already hold. */
+export interface RatioGroup {
+  /** First and last step index (0 = the first forecast step), inclusive; to < from: nothing ahead. */
+  readonly from: number;
+  readonly to: number;
+  readonly achievedNumerator?: number;
+  readonly achievedDenominator?: number;
 }
 
 export interface RatioOptions extends ForecastOptions {
@@ -30,6 +42,7 @@ export interface RatioOptions extends ForecastOptions {
   readonly bounded?: boolean;
   readonly samples?: number;
   readonly seed?: number;
+  readonly groups?: readonly RatioGroup[];
 }
 
 const diffCorrelation = (a: readonly (number | null)[], b: readonly (number | null)[]): number => {
@@ -99,6 +112,10 @@ export const forecastRatio = (
   const ed = new Float64Array(horizon);
   const per = Array.from({ length: horizon }, () => new Float64Array(S));
   const totals = new Float64Array(S);
+  const groups = options.groups ?? [];
+  const groupTotals = groups.map(() => new Float64Array(S));
+  const pathNum = new Float64Array(horizon);
+  const pathDen = new Float64Array(horizon);
   const clampRatio = (r: number): number => (bounded ? Math.min(1, Math.max(0, r)) : r);
   for (let s = 0; s < S; s++) {
     for (let i = 0; i < horizon; i++) {
@@ -115,13 +132,25 @@ export const forecastRatio = (
       const b = Math.max(0, (den.value.mean[i] as number) + (ed[i] as number));
       sn += a;
       sd += b;
+      pathNum[i] = a;
+      pathDen[i] = b;
       (per[i] as Float64Array)[s] = b > 0 ? clampRatio(a / b) : 0;
     }
     totals[s] = sd > 0 ? clampRatio(sn / sd) : 0;
+    groups.forEach((g, j) => {
+      let gn = g.achievedNumerator ?? 0;
+      let gd = g.achievedDenominator ?? 0;
+      for (let i = Math.max(0, g.from); i <= Math.min(horizon - 1, g.to); i++) {
+        gn += pathNum[i] as number;
+        gd += pathDen[i] as number;
+      }
+      (groupTotals[j] as Float64Array)[s] = gd > 0 ? clampRatio(gn / gd) : Number.NaN;
+    });
   }
   const q = (p: number): number[] => per.map((col) => quantile(col, p));
   for (const col of per) col.sort();
   totals.sort();
+  for (const g of groupTotals) g.sort();
   return ok({
     numerator: num.value,
     denominator: den.value,
@@ -131,12 +160,18 @@ export const forecastRatio = (
     low95: q(0.025),
     high95: q(0.975),
     totalSamples: Array.from(totals),
+    groupSamples: groupTotals.map((g) => Array.from(g).filter((x) => Number.isFinite(x))),
   });
 };
 
 /** P(period ratio >= target) (or <= when atMost) from the simulated totals. */
-export const ratioProbability = (rf: RatioForecast, target: number, atMost = false): number => {
-  const xs = rf.totalSamples;
+export const ratioProbability = (
+  rf: RatioForecast,
+  target: number,
+  atMost = false,
+  samples: readonly number[] = rf.totalSamples,
+): number => {
+  const xs = samples;
   if (xs.length === 0) return Number.NaN;
   let k = 0;
   for (const x of xs) if (atMost ? x <= target : x >= target) k++;

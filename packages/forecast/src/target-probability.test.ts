@@ -98,3 +98,33 @@ describe('probability of a target', () => {
     for (const p of [0.001, 0.025, 0.1, 0.5, 0.9, 0.975, 0.999]) close(normalCdf(normalQuantile(p)), p, 2e-7);
   });
 });
+
+describe('a count never falls below what is counted', () => {
+  const counts = (mean: number[], sd: number[]): Forecast => ({
+    ...hand(mean, sd, [1, 0, 0, 0]),
+    nonNegative: true,
+  });
+  test('the sum of a non-negative forecast is floored at the amount achieved', () => {
+    // iid steps with sd 10 each: sd of the sum = 20; the Gaussian 95% low is 100 + 4 − 1.96·20 < 100.
+    const fc = counts([1, 1, 1, 1], [10, 10, 10, 10]);
+    const d = sumDistribution(fc, { achieved: 100 });
+    close(d.sd, 20, 1e-12);
+    assert.equal(d.low95, 100);
+    assert.equal(d.low80, 100);
+    close(d.high95, 104 + normalQuantile(0.975) * 20, 1e-5);
+    assert.equal(d.floor, 100);
+  });
+  test('a target at or below the amount achieved is certain (at least) or impossible (at most)', () => {
+    const fc = counts([1, 1, 1, 1], [10, 10, 10, 10]);
+    const q = { kind: 'sum', target: 90, achieved: 100 } as const;
+    assert.equal(probabilityOfTarget(fc, { ...q, direction: 'at_least' }), 1);
+    assert.equal(probabilityOfTarget(fc, { ...q, direction: 'at_most' }), 0);
+    // above the floor the Gaussian answers: P(X >= 104) = 0.5 exactly
+    close(probabilityOfTarget(fc, { ...q, target: 104, direction: 'at_least' }), 0.5, 1e-6);
+  });
+  test('a series that can go negative keeps its Gaussian bounds', () => {
+    const d = sumDistribution(hand([1, 1, 1, 1], [10, 10, 10, 10], [1, 0, 0, 0]), { achieved: 100 });
+    close(d.low95, 104 - normalQuantile(0.975) * 20, 1e-5);
+    assert.equal(d.floor, undefined);
+  });
+});

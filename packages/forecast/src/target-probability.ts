@@ -2,6 +2,8 @@
 // probability of hitting a target from it. Pure.
 // Invariant: errors at different steps are correlated through shared shocks (psi), so the
 // variance of a sum is Σ_i (Σ_{a>=i} c_a·psi_{a-i})², not the sum of per-step variances.
+// Invariant: a sum of a non-negative series never falls below what is already achieved:
+// its bounds are floored there, and so is its probability (P(X >= t) = 1 for t <= floor).
 
 import type { Forecast } from './forecast-types.js';
 import { normalCdf, Z80, Z95 } from './normal-distribution.js';
@@ -13,13 +15,16 @@ export interface Distribution {
   readonly high80: number;
   readonly low95: number;
   readonly high95: number;
+  /** The least value possible (a count's total so far, 0 for a count); absent when unbounded. */
+  readonly floor?: number;
 }
 
-const gaussian = (mean: number, sd: number, nonNegative: boolean): Distribution => {
-  const clip = (x: number): number => (nonNegative ? Math.max(0, x) : x);
+const gaussian = (mean: number, sd: number, nonNegative: boolean, least = 0): Distribution => {
+  const clip = (x: number): number => (nonNegative ? Math.max(least, x) : x);
   return {
-    mean,
+    mean: clip(mean),
     sd,
+    ...(nonNegative ? { floor: least } : {}),
     low80: clip(mean - Z80 * sd),
     high80: clip(mean + Z80 * sd),
     low95: clip(mean - Z95 * sd),
@@ -62,11 +67,13 @@ export const sumDistribution = (fc: Forecast, range: SumRange = {}): Distributio
     for (let a = Math.max(i, from); a <= to; a++) w += (c[a] as number) * (fc.psi[a - i] ?? 0);
     variance += w * w;
   }
-  return gaussian(mean, Math.sqrt(variance), fc.nonNegative);
+  return gaussian(mean, Math.sqrt(variance), fc.nonNegative, Math.max(0, range.achieved ?? 0));
 };
 
 /** P(X >= target) (or <= when `atMost`) for a Gaussian distribution; exact at sd = 0. */
 export const probabilityOf = (d: Distribution, target: number, atMost = false): number => {
+  if (d.floor !== undefined && target < d.floor) return atMost ? 0 : 1;
+  if (d.floor !== undefined && target === d.floor && !atMost) return 1;
   if (!(d.sd > 0)) return (atMost ? d.mean <= target : d.mean >= target) ? 1 : 0;
   const below = normalCdf((target - d.mean) / d.sd);
   return atMost ? below : 1 - below;

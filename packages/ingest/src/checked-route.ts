@@ -3,7 +3,7 @@
 // Invariants: runs inside the caller's transaction; the file is read once, by DuckDB;
 // `_row` is the 0-based data record ordinal (the staging table keeps file order).
 
-import { EngineError, ProblemsError } from '@kpi/core';
+import { EngineError, ProblemsError, ownGet } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import { isRequired } from './header-map.js';
 import type { ImportPlan } from './import-plan.js';
@@ -58,7 +58,7 @@ export const convertStage = async (engine: Engine, plan: ImportPlan): Promise<vo
       continue;
     }
     const raw = fieldName(m.index);
-    const opts = { decimalComma: plan.decimalComma, format: plan.formats[column] };
+    const opts = { decimalComma: plan.decimalComma, format: ownGet(plan.formats, column) };
     inner.push(`${convertSql(col.type, raw, opts)} AS ${q(column)}`, `${raw} AS _r${m.index}`);
     if (isRequired(column, plan.def)) bad.push(`${q(column)} IS NULL`);
     else if (col.type !== 'string') bad.push(`(${presentSql(`_r${m.index}`)} AND ${q(column)} IS NULL)`);

@@ -87,3 +87,21 @@ export const ensureDatasetTables = async (engine: Engine, project: Project): Pro
     for (const [name, def] of Object.entries(project.datasets)) await ensureDatasetTable(engine, name, def);
   });
 };
+
+/**
+ * What ensureDatasetTables would change, without changing it: the datasets whose table is
+ * missing or has missing or differently typed columns (and the import log when missing).
+ * Empty when the store matches kpi.yaml — then a read-only store can serve the project.
+ */
+export const datasetTableChanges = async (engine: Engine, project: Project): Promise<string[]> => {
+  const out: string[] = [];
+  if ((await tableColumns(engine, IMPORT_LOG_TABLE)).size === 0) out.push(IMPORT_LOG_TABLE);
+  for (const [name, def] of Object.entries(project.datasets)) {
+    const existing = await tableColumns(engine, name);
+    const differs = Object.entries(def.columns).some(
+      ([c, col]) => existing.get(c) !== CATALOG_TYPES[col.type],
+    );
+    if (differs) out.push(name);
+  }
+  return out;
+};

@@ -5,7 +5,7 @@
 // surprise raises an error, the caller rolls back and takes the checked route, which
 // finds and reports the problems precisely. Runs inside the caller's transaction.
 
-import type { ColumnType } from '@kpi/core';
+import { ownGet, type ColumnType } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import { SQL_TYPES } from './column-sql.js';
 import { isRequired } from './header-map.js';
@@ -27,9 +27,9 @@ const STRICT: Readonly<Record<ColumnType, RegExp>> = {
 export const canTryFast = (plan: ImportPlan): boolean => {
   if (plan.format !== 'csv' || plan.decimalComma) return false;
   return plan.mapping.mapped.every((m) => {
-    const col = plan.def.columns[m.column];
+    const col = ownGet(plan.def.columns, m.column);
     if (!col) return false;
-    if ((col.type === 'date' || col.type === 'timestamp') && plan.formats[m.column] !== undefined)
+    if ((col.type === 'date' || col.type === 'timestamp') && ownGet(plan.formats, m.column) !== undefined)
       return false;
     const required = isRequired(m.column, plan.def);
     return plan.sample.every((rec) => {
@@ -84,7 +84,7 @@ export const fastImport = async (
 ): Promise<WriteCounts & { readonly rowsRead: number }> => {
   const types = plan.fields.map((_, i) => {
     const m = plan.mapping.mapped.find((x) => x.index === i);
-    const col = m ? plan.def.columns[m.column] : undefined;
+    const col = m ? ownGet(plan.def.columns, m.column) : undefined;
     return col ? READ_TYPES[col.type] : 'VARCHAR';
   });
   const select = `SELECT ${typedSelect(engine, plan)} FROM ${readCsvSql(plan, types)}`;

@@ -5,7 +5,7 @@
 // matching, and a column mapped to "" is not in the file (never matched by name); key,
 // time and `required` columns are required, others may be absent.
 
-import type { DatasetDef } from '@kpi/core';
+import { ownGet, type DatasetDef } from '@kpi/core';
 
 export interface MappedColumn {
   readonly column: string;
@@ -28,13 +28,13 @@ const loose = (s: string): string => norm(s).replace(/[\s-]+/g, '_');
 
 /** The header names a column answers to, normalised. */
 export const namesOf = (column: string, def: DatasetDef): readonly string[] => {
-  const src = def.columns[column]?.source;
+  const src = ownGet(def.columns, column)?.source;
   const names = src === undefined ? [column] : [...(Array.isArray(src) ? src : [src]), column];
   return names.map(norm);
 };
 
 export const isRequired = (column: string, def: DatasetDef): boolean =>
-  column === def.time || def.key.includes(column) || def.columns[column]?.required === true;
+  column === def.time || def.key.includes(column) || ownGet(def.columns, column)?.required === true;
 
 /** The index of the header a column map names: exact first, then case- and space-insensitive. */
 export const findMappedHeader = (headers: readonly string[], header: string): number => {
@@ -57,7 +57,7 @@ export const mapHeaders = (
   for (const [column, header] of Object.entries(columnMap)) {
     if (absent.has(column)) continue;
     const index = findMappedHeader(headers, header);
-    if (index >= 0 && def.columns[column] && !taken.has(index)) {
+    if (index >= 0 && ownGet(def.columns, column) && !taken.has(index)) {
       taken.add(index);
       explicit.set(column, index);
     }

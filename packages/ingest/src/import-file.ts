@@ -4,9 +4,10 @@
 // route (typed reader, one pass), anything else, or any surprise on the fast route, takes
 // the checked route, which reports every bad row with its line, column and reason.
 // Timestamps without an offset are read in the project time zone (session setting,
-// restored afterwards).
+// restored afterwards). Structural limits (JSON depth and keys, CSV columns, value
+// lengths) are checked by a byte scan of the whole file before any reader sees it.
 
-import { EngineError, NotFoundError, UsageError, type Project } from '@kpi/core';
+import { EngineError, NotFoundError, UsageError, inputLimits, ownGet, type Project } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import {
   badRows,
@@ -19,6 +20,7 @@ import {
 import { ensureDatasetTable, ensureImportLog } from './dataset-tables.js';
 import { FastRouteMiss, canTryFast, fastImport } from './fast-route.js';
 import { readFileHead } from './file-head.js';
+import { checkCsvHeader, checkCsvLimits, checkJsonLimits } from './input-limit-check.js';
 import { fileProblem, planImport, type ImportPlan } from './import-plan.js';
 import {
   DEFAULT_MAX_FILE_BYTES,
@@ -189,7 +191,7 @@ export const importFile = async (
   filePath: string,
   options: ImportOptions = {},
 ): Promise<ImportSummary> => {
-  const def = project.datasets[dataset];
+  const def = ownGet(project.datasets, dataset);
   if (!def)
     throw new NotFoundError('import.dataset_unknown', `dataset "${dataset}" is not defined in the project`);
   const startedAt = new Date();
@@ -203,8 +205,14 @@ export const importFile = async (
   const timer = options.onProgress ? setInterval(report, 200) : undefined;
   try {
     const head = readFileHead(filePath, options.format, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    // Structural limits first: no reader (DuckDB's included) sees a file that breaks them.
+    const limits = inputLimits(project.settings.limits);
+    if (head.format === 'csv')
+      await checkCsvHeader(head.path, options.delimiter, options.quote ?? '"', limits);
+    else await checkJsonLimits(head.path, head.format, limits, options);
     await checkDateFormat(engine, options.dateFormat);
     const plan = await planImport(engine, dataset, def, head, options);
+    if (plan.format === 'csv') await checkCsvLimits(plan.path, plan.delimiter, plan.quote, limits);
     const outcome = await withTimeZone(engine, project.settings.timezone, async () => {
       try {
         return await runImport(engine, plan, options, startedAt, phase);

@@ -5,7 +5,7 @@
 // names unknown columns or absent headers) are thrown as a ProblemsError before any table
 // is touched.
 
-import { ProblemsError, type DatasetDef, type Issue } from '@kpi/core';
+import { ProblemsError, type DatasetDef, type Issue, ownGet, ownRecord } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import { delimiterName, fitsBetter, parseRecords, scoreDelimiter, sniffDelimiter } from './csv-sniff.js';
 import type { FileHead } from './file-head.js';
@@ -80,7 +80,7 @@ const missingColumns = (
 ): ProblemsError => {
   const found = fields.length ? fields.map((f) => JSON.stringify(f)).join(', ') : '(none)';
   const issues = mapping.missingRequired.map((c) => {
-    const src = def.columns[c]?.source;
+    const src = ownGet(def.columns, c)?.source;
     const names =
       src === undefined
         ? `"${c}"`
@@ -217,7 +217,7 @@ export const planImport = async (
   checkMapHeaders(head.path, fields, columnMap);
   const mapping = mapHeaders(fields, def, columnMap);
   if (mapping.missingRequired.length > 0) throw missingColumns(head.path, mapping, fields, def);
-  const formats: Record<string, string | undefined> = {};
+  const formats = ownRecord<string | undefined>();
   for (const [c, col] of Object.entries(def.columns)) formats[c] = opts.dateFormat ?? col.format;
   return {
     dataset,

@@ -19,6 +19,13 @@ export interface ImportOptions {
   readonly rejectsPath?: string;
   /** Check the file and report what would happen, changing nothing. */
   readonly dryRun?: boolean;
+  /**
+   * Require flat rows (JSON / NDJSON): every row an object whose values are text, numbers,
+   * true/false or null (pushed rows); anything else is refused as import.file.not_rows.
+   */
+  readonly flatRows?: boolean;
+  /** With flatRows: refuse more rows than this (as import.file.not_rows). */
+  readonly maxRows?: number;
   /** Refuse files larger than this (default 2 GiB). */
   readonly maxFileBytes?: number;
   /**

@@ -5,6 +5,7 @@ export {
   ensureDatasetTables,
   ensureDatasetTable,
   ensureImportLog,
+  datasetTableChanges,
   IMPORT_LOG_TABLE,
 } from './dataset-tables.js';
 export { datasetStats } from './dataset-stats.js';

@@ -4,7 +4,7 @@
 // true totals in the message; the rejects file holds exactly the rejected rows.
 
 import { writeFileSync } from 'node:fs';
-import { IoError, ProblemsError, type Issue } from '@kpi/core';
+import { IoError, ProblemsError, type Issue, ownGet } from '@kpi/core';
 import type { BadRow } from './checked-route.js';
 import { isRequired } from './header-map.js';
 import type { ImportPlan } from './import-plan.js';
@@ -19,7 +19,7 @@ export const rowProblems = (
 ): RowProblem[] => {
   const out: RowProblem[] = [];
   for (const m of plan.mapping.mapped) {
-    const col = plan.def.columns[m.column];
+    const col = ownGet(plan.def.columns, m.column);
     if (!col || !row.isNull[m.column]) continue;
     const raw = row.raw[m.index] ?? null;
     const field = plan.format === 'csv' ? m.index + 1 : 0;
@@ -28,7 +28,7 @@ export const rowProblems = (
       out.push(
         badValue(m.column, field, col.type, raw, {
           decimalComma: plan.decimalComma,
-          format: plan.formats[m.column],
+          format: ownGet(plan.formats, m.column),
         }),
       );
     } else if (isRequired(m.column, plan.def)) {

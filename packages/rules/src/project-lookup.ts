@@ -1,18 +1,18 @@
 // Small lookups over a project that several rules share. Pure.
-import type { KpiDef, MetricDef, Project } from '@kpi/core';
+import { ownGet, type KpiDef, type MetricDef, type Project } from '@kpi/core';
 
 export const kpiLabel = (p: Project, name: string): string => {
-  const k = p.kpis[name];
-  return k?.label ?? p.metrics[k?.metric ?? '']?.label ?? name;
+  const k = ownGet(p.kpis, name);
+  return k?.label ?? ownGet(p.metrics, k?.metric ?? '')?.label ?? name;
 };
 
 /** KPI names of a goal, sorted. */
 export const kpisOfGoal = (p: Project, goal: string): string[] =>
   Object.keys(p.kpis)
-    .filter((k) => p.kpis[k]?.goal === goal)
+    .filter((k) => ownGet(p.kpis, k)?.goal === goal)
     .sort();
 
-export const metricOf = (p: Project, kpi: KpiDef): MetricDef | undefined => p.metrics[kpi.metric];
+export const metricOf = (p: Project, kpi: KpiDef): MetricDef | undefined => ownGet(p.metrics, kpi.metric);
 
 export const counterMetricName = (kpi: KpiDef): string | undefined =>
   typeof kpi.counter_metric === 'string' ? kpi.counter_metric : kpi.counter_metric?.metric;

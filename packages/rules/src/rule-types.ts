@@ -2,7 +2,7 @@
 // Invariant: rules never do IO; facts that need data (freshness, history, reviews,
 // counter-metric movements) are computed by the app and handed in as `facts`.
 
-import type { Issue, Project, Severity, SourcePosition } from '@kpi/core';
+import { ownGet, type Issue, type Project, type Severity, type SourcePosition } from '@kpi/core';
 
 export type RuleSeverity = Severity | 'off';
 
@@ -76,6 +76,6 @@ export interface CheckReport {
 }
 
 export const kpiPosition = (p: Project, kpi: string): SourcePosition | undefined =>
-  p.locations[`kpis.${kpi}`];
+  ownGet(p.locations, `kpis.${kpi}`);
 export const goalPosition = (p: Project, goal: string): SourcePosition | undefined =>
-  p.locations[`goals.${goal}`];
+  ownGet(p.locations, `goals.${goal}`);

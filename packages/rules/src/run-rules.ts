@@ -2,7 +2,7 @@
 // throws becomes a `rule.crashed` finding, never a crash; a suppressed finding is kept
 // with its reason so reports can show what was switched off and why.
 
-import type { Severity } from '@kpi/core';
+import { ownGet, type Severity } from '@kpi/core';
 import type {
   CheckReport,
   Finding,
@@ -19,7 +19,7 @@ const severityFor = (
   rule: Rule,
   f: RawFinding,
 ): { severity: RuleSeverity; reason?: string } => {
-  const perKpi = f.kpi === undefined ? undefined : config.kpis?.[f.kpi]?.[rule.id];
+  const perKpi = f.kpi === undefined ? undefined : ownGet(config.kpis, f.kpi)?.[rule.id];
   if (perKpi) return perKpi;
   const perProject = config.project?.[rule.id];
   if (perProject) return perProject;

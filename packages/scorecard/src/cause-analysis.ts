@@ -3,7 +3,7 @@
 // Invariant: a driver always moved the KPI in the direction of the change; annotations
 // are matched by date overlap and, for a driver, by their scope naming its member.
 
-import { intersect, type AnnotationDef, type ComparisonKind, type DateRange } from '@kpi/core';
+import { intersect, type AnnotationDef, type ComparisonKind, type DateRange, ownGet } from '@kpi/core';
 import {
   additiveContribution,
   mixRateContribution,
@@ -53,7 +53,7 @@ export const annotationsIn = (all: readonly AnnotationDef[], range: DateRange): 
     .map(toAnnotationReading);
 
 const scopeNames = (a: AnnotationReading, dimension: string, member: string): boolean => {
-  const v = a.scope?.[dimension];
+  const v = ownGet(a.scope, dimension);
   if (v === undefined) return false;
   return (Array.isArray(v) ? v : [v]).some((x) => String(x) === member);
 };

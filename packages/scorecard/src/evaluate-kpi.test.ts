@@ -70,7 +70,8 @@ describe('evaluateKpi', () => {
         format: { unit: 'currency', currency: 'EUR' },
         direction: 'lower',
         target: { kind: 'stay_below', value: 40, tolerance: 0.1 },
-        values: { current: 42, previous: 38, lastYear: 45, goalToDate: null, baseline: null },
+        // A stay kind is judged over the goal period to date (docs/verdict.md).
+        values: { current: 42, previous: 38, lastYear: 45, goalToDate: 42, baseline: null },
         drivers: undefined,
       }),
     );

@@ -23,6 +23,7 @@ import { compareValues, withCoverage } from './compare-values.js';
 import type { KpiReading, SeriesPoint, Status, TargetReading, ValueFormat } from './kpi-reading.js';
 import { GRAIN_WORD, kpiSentence } from './narrative.js';
 import { evaluateTarget } from './target-status.js';
+import { withVerdict } from './verdict.js';
 
 export interface KpiValues {
   /** The metric over the current period to date. */
@@ -43,7 +44,7 @@ export interface KpiValues {
     readonly previous: number | null;
     readonly lastYear: number | null;
   };
-  /** Ratio KPIs: the denominator over the period judged (goal to date for cumulative targets). */
+  /** Ratio KPIs: the denominator over the period judged (the headline period for reach, else the goal to date). */
   readonly volume?: number | null;
 }
 
@@ -109,7 +110,8 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
         direction,
         goalPeriod: input.goalPeriod,
         asOf: input.asOf,
-        actual: target.kind === 'cumulative' ? values.goalToDate : values.current,
+        // What "hit" means (docs/verdict.md): cumulative and stay kinds are judged over the goal period.
+        actual: target.kind === 'reach' ? values.current : values.goalToDate,
         baseline: values.baseline,
         ...(values.seasonalShare === undefined ? {} : { seasonalShare: values.seasonalShare }),
         ...(values.wholePeriod === undefined ? {} : { wholePeriodValue: values.wholePeriod }),
@@ -233,5 +235,5 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
       : {}),
     ...(thinVolume ? { verdictNote: volumeReason } : {}),
   });
-  return { ...reading, sentence };
+  return withVerdict({ ...reading, sentence }, input.thresholds);
 };

@@ -2,6 +2,7 @@
 // contribution analysis, narrative). Pure: takes numbers, returns readings.
 export * from './kpi-reading.js';
 export * from './target-status.js';
+export * from './verdict.js';
 export * from './compare-values.js';
 export * from './contribution.js';
 export * from './cause-analysis.js';

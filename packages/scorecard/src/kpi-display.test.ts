@@ -256,7 +256,8 @@ describe('partial periods', () => {
           target: { kind: 'stay_below', value: 0.01 },
           volumeLabel: 'sends',
           drivers: [],
-          values: { current: 1, previous: 0, lastYear: null, goalToDate: null, baseline: null, volume },
+          // Stay kinds are judged over the goal period (docs/verdict.md): 0.5% so far, under the 1% ceiling.
+          values: { current: 1, previous: 0, lastYear: null, goalToDate: 0.005, baseline: null, volume },
         }),
       );
     const one = rate(1);

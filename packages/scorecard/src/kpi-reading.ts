@@ -14,6 +14,7 @@ import type {
   TargetPath,
   Unit,
 } from '@kpi/core';
+import type { VerdictReading } from './verdict.js';
 
 export const STATUSES = [
   'achieved',
@@ -174,9 +175,20 @@ export interface ForecastReading {
   readonly high95: number;
   /** Probability of meeting the target by the deadline (0..1). */
   readonly probability: number;
+  /** What is forecast: the deadline's cadence period (reach), the goal-period total (cumulative) or value (stay kinds). */
+  readonly judged?: 'deadline_period' | 'goal_period_total' | 'goal_period_value';
   /** The forecasting model chosen, and the days of history it was fitted on. */
   readonly model?: string;
   readonly historyDays?: number;
+}
+
+/** The KPI forecast over one period: the period's value (a sum's total, a ratio's Σnum/Σden, a snapshot's last level). */
+export interface ForecastPeriodReading extends DateRange {
+  readonly value: number;
+  readonly low80: number;
+  readonly high80: number;
+  readonly low95: number;
+  readonly high95: number;
 }
 
 /** A day whose value breaks the KPI's usual (weekly and yearly) pattern. */
@@ -245,8 +257,11 @@ export interface KpiReading {
   readonly volume?: { readonly value: number | null; readonly min: number; readonly label: string };
   /** The headline number: goal period to date for cumulative targets, else the current period's value. */
   readonly value: number | null;
+  /** The verdict's status (pace, forecast and what is known together); the pace alone is `verdict.pace`. */
   readonly status: Status;
   readonly statusReason: string;
+  /** The verdict, with the phrase every surface shows. */
+  readonly verdict?: VerdictReading;
   readonly target?: TargetReading;
   readonly comparisons: readonly ComparisonReading[];
   readonly cause: CauseReading;
@@ -254,6 +269,12 @@ export interface KpiReading {
   /** Annotations that fall in the current period. */
   readonly annotations: readonly AnnotationReading[];
   readonly forecast?: ForecastReading;
+  /** The same forecast over cadence periods ahead, when asked for (`kpi forecast`, the API band). */
+  readonly forecastPeriods?: {
+    readonly model: string;
+    readonly historyDays: number;
+    readonly periods: readonly ForecastPeriodReading[];
+  };
   /** Why there is no forecast, when there is a target but no forecast. */
   readonly forecastNote?: string;
   /** Unusual days in the recent weeks, newest first. */

@@ -7,9 +7,11 @@
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ProblemsError } from '@kpi/core';
+import type { z } from 'zod';
+import { ProblemsError, inputLimits, safeParseInput } from '@kpi/core';
 import { inputIssues, may } from '@kpi/app';
 import { authenticate } from './auth/authenticate.js';
+import { clientAddress } from './http/client-address.js';
 import { HttpError, mapError } from './http/http-error.js';
 import { parseJson, readBody, requireMediaType } from './http/request-body.js';
 import type { Reply, RequestContext } from './http/route-types.js';
@@ -48,12 +50,9 @@ const send = (
 
 const queryObject = (q: URLSearchParams): Record<string, string> => Object.fromEntries(q.entries());
 
-const validate = (
-  schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: unknown } },
-  v: unknown,
-  where: string,
-): unknown => {
-  const r = schema.safeParse(v);
+/** The input checked by its schema; a `__proto__` key anywhere is refused, never dropped. */
+const validate = (schema: z.ZodType, v: unknown, where: string): unknown => {
+  const r = safeParseInput(schema, v);
   if (!r.success)
     throw new ProblemsError(
       'input.invalid',
@@ -99,7 +98,7 @@ const run = async (ctx: RequestContext, router: Router): Promise<Reply> => {
       route.rateLimit === 'login'
         ? ctx.clientIp
         : (ctx.principal?.token?.id ?? ctx.principal?.user.email ?? ctx.clientIp);
-    const wait = limiter.hit(key);
+    const wait = limiter.hit(key, state.now());
     if (wait > 0)
       throw new HttpError(429, 'request.rate_limited', 'too many requests; slow down', {
         headers: { 'retry-after': String(wait) },
@@ -111,7 +110,12 @@ const run = async (ctx: RequestContext, router: Router): Promise<Reply> => {
   let body: unknown;
   if (route.body?.kind === 'json') {
     requireMediaType(req, ['application/json']);
-    body = validate(route.body.schema, parseJson(await readBody(req, state.limits.jsonBytes)), 'body');
+    const raw = await readBody(req, state.limits.jsonBytes);
+    body = validate(
+      route.body.schema,
+      parseJson(raw, inputLimits(state.project().project.settings.limits)),
+      'body',
+    );
   }
   return route.handle({ ...ctx, query: url.searchParams }, { body, query });
 };
@@ -166,7 +170,7 @@ export const handleRequest = async (
     query: new URLSearchParams(),
     principal: undefined,
     sessionId: undefined,
-    clientIp: req.socket.remoteAddress ?? 'unknown',
+    clientIp: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], state.trustedProxies),
     redactions: new Map(),
   };
   let status = 500;

@@ -14,6 +14,8 @@ import {
   type Principal,
 } from '@kpi/app';
 import type { Logger } from './http/json-log.js';
+import { loginGuard, type LoginGuard } from './auth/login-guard.js';
+import type { TrustedProxies } from './http/client-address.js';
 import { rateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { principalCache, readCache, type PrincipalCache, type ReadCache } from './http/read-cache.js';
 
@@ -24,6 +26,10 @@ export interface ServerLimits {
   readonly uploadBytes: number;
   /** Login and setup attempts per client address per minute. */
   readonly loginPerMinute: number;
+  /** Failed logins on one account before its back-off starts (then 2^n s between attempts). */
+  readonly loginFreeFailures: number;
+  /** The longest wait between login attempts on one account (seconds). */
+  readonly loginBackoffCapSeconds: number;
   /** Pushes and imports per principal per minute. */
   readonly pushesPerMinute: number;
   /** Reads running longer are stopped (ms). */
@@ -35,6 +41,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   jsonBytes: 1024 * 1024,
   uploadBytes: 100 * 1024 * 1024,
   loginPerMinute: 10,
+  loginFreeFailures: 5,
+  loginBackoffCapSeconds: 300,
   pushesPerMinute: 600,
   queryTimeoutMs: 15_000,
   sessionMs: 12 * 3600 * 1000,
@@ -52,7 +60,16 @@ export interface ServerState {
   setProject(lp: LoadedProject): void;
   /** Reloads the project when a project file changed on disk (checked at most once a second). */
   refresh(): void;
+  /** Login and setup attempts per client. */
   readonly loginLimiter: RateLimiter;
+  /** Login back-off per account. */
+  readonly loginGuard: LoginGuard;
+  /** Proxies whose X-Forwarded-For names the client. */
+  readonly trustedProxies: TrustedProxies;
+  /** The clock of rate limits and token expiry (ms since the epoch). */
+  readonly now: () => number;
+  /** When each token's use was last recorded (ms), to record it at most once a minute. */
+  readonly tokenUses: Map<string, number>;
   readonly pushLimiter: RateLimiter;
   /** Scorecard and query answers of the current data generation. */
   readonly reads: ReadCache;
@@ -75,7 +92,15 @@ const fingerprint = (dir: string): string =>
 
 export const createServerState = (
   lp: LoadedProject,
-  opts: { limits: ServerLimits; log: Logger; secureCookies: boolean; tmpDir: string; clock?: Clock },
+  opts: {
+    limits: ServerLimits;
+    log: Logger;
+    secureCookies: boolean;
+    tmpDir: string;
+    trustedProxies: TrustedProxies;
+    now: () => number;
+    clock?: Clock;
+  },
 ): ServerState => {
   const clock = opts.clock ?? lp.clock ?? systemClock;
   // Every project the state hands out carries the server's clock (edits and reloads too).
@@ -96,6 +121,13 @@ export const createServerState = (
     clock,
     setupSecret: undefined,
     loginLimiter: rateLimiter(opts.limits.loginPerMinute, 60_000),
+    loginGuard: loginGuard({
+      freeFailures: opts.limits.loginFreeFailures,
+      capSeconds: opts.limits.loginBackoffCapSeconds,
+    }),
+    trustedProxies: opts.trustedProxies,
+    now: opts.now,
+    tokenUses: new Map(),
     pushLimiter: rateLimiter(opts.limits.pushesPerMinute, 60_000),
     project: () => current,
     setProject(next) {

@@ -3,7 +3,8 @@
 // Invariants: listens on 127.0.0.1 unless told otherwise; `close()` stops accepting,
 // lets requests in flight (imports included) finish within `graceMs`, then closes the
 // store; the setup secret is returned to the caller, never logged; with `webRoot` the
-// web app is served on every path outside /api/ that no route answers.
+// web app is served on every path outside /api/ that no route answers; at start, upload
+// folders left by kpi processes that died are removed.
 
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,12 @@ import {
   countUsers,
   newSecret,
   openSharedStore,
+  sweepStaleUploads,
   type Clock,
   type LoadedProject,
 } from '@kpi/app';
 import { handleRequest } from './handle-request.js';
+import { trustedProxies } from './http/client-address.js';
 import { jsonLogger, type LogSink } from './http/json-log.js';
 import { createRouter } from './http/router.js';
 import { staticFiles } from './http/static-files.js';
@@ -31,6 +34,7 @@ import { projectRoutes } from './routes/project-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
+import { recoverEdits } from '@kpi/app';
 
 export interface ServeOptions {
   readonly project: LoadedProject;
@@ -39,7 +43,12 @@ export interface ServeOptions {
   readonly port?: number;
   readonly limits?: Partial<ServerLimits>;
   readonly log?: LogSink;
+  /** Session cookies get the Secure flag (serve behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client. */
+  readonly trustedProxies?: readonly string[];
+  /** The clock of login limits and token expiry (default Date.now). */
+  readonly authClock?: () => number;
   readonly tmpDir?: string;
   /** Where "today" comes from for default dates (default: the project's, else the system clock). */
   readonly clock?: Clock;
@@ -86,14 +95,25 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   const lp = opts.project;
   // Checked before the store opens: a missing web folder fails fast and leaves nothing open.
   const web = opts.webRoot === undefined ? undefined : staticFiles(opts.webRoot);
+  const proxies = trustedProxies(opts.trustedProxies ?? []);
   await openSharedStore(lp, { queryTimeoutMs: limits.queryTimeoutMs });
+  // Edits cut short by a crash: their history rows written (or dropped), stale temp files removed.
+  const recovered = await recoverEdits(lp.dir, { sweep: true }).catch(async (e: unknown) => {
+    await closeSharedStore(lp.dir);
+    throw e;
+  });
   const state = createServerState(lp, {
     limits,
     log,
     secureCookies: opts.secureCookies ?? false,
     tmpDir: opts.tmpDir ?? tmpdir(),
     ...(opts.clock === undefined ? {} : { clock: opts.clock }),
+    trustedProxies: proxies,
+    now: opts.authClock ?? Date.now,
   });
+  // Uploads left behind by kpi processes that crashed or were killed.
+  const swept = sweepStaleUploads(state.tmpDir, { now: Date.now() });
+  if (swept.length > 0) log.log('info', 'uploads.swept', { removed: swept.length });
   // The document lists every route, the docs route included: built once all are known.
   const routes: readonly RouteDef[] = apiRoutes(() => doc);
   const doc = openApiDocument(routes, opts.version ?? '0.1.0');
@@ -119,6 +139,12 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if ((await countUsers(lp)) === 0) state.setupSecret = newSecret();
+  if (recovered.recorded.length + recovered.dropped.length + recovered.unresolved.length > 0)
+    log.log(recovered.unresolved.length > 0 ? 'warn' : 'info', 'edit.recovered', {
+      recorded: recovered.recorded.map((e) => `${e.change.entity} ${e.change.name} (${e.file})`),
+      dropped: recovered.dropped.map((e) => `${e.change.entity} ${e.change.name} (${e.file})`),
+      unresolved: recovered.unresolved,
+    });
   log.log('info', 'server.started', {
     url,
     project: lp.project.settings.name,

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUser, createToken, importDataset, initProject, openProject, type Clock } from '@kpi/app';
-import { startServer, type RunningServer, type ServerLimits } from '@kpi/server';
+import { startServer, type RunningServer, type ServeOptions, type ServerLimits } from '@kpi/server';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -28,7 +28,15 @@ export const SESSIONS_CSV = `Date,Source,Sessions,Conversions
 `;
 
 export const startFixture = async (
-  opts: { limits?: Partial<ServerLimits>; users?: boolean; webRoot?: string; clock?: Clock } = {},
+  opts: {
+    limits?: Partial<ServerLimits>;
+    users?: boolean;
+    webRoot?: string;
+    clock?: Clock;
+    tmpDir?: string;
+    /** More server options (trusted proxies, secure cookies, the auth clock). */
+    serve?: Partial<Omit<ServeOptions, 'project' | 'port' | 'log' | 'limits'>>;
+  } = {},
 ): Promise<Fixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-server-test-'));
   await initProject({ dir, name: 'Test', timezone: 'UTC', currency: 'EUR' });
@@ -70,6 +78,8 @@ export const startFixture = async (
     limits: opts.limits ?? {},
     ...(opts.webRoot === undefined ? {} : { webRoot: opts.webRoot }),
     ...(opts.clock === undefined ? {} : { clock: opts.clock }),
+    ...(opts.tmpDir === undefined ? {} : { tmpDir: opts.tmpDir }),
+    ...opts.serve,
   });
   return {
     dir,

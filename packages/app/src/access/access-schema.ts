@@ -2,7 +2,7 @@
 // Pure. Invariant: an email is stored lower-case; a password is 10..200 characters.
 
 import { z } from 'zod';
-import { identifierSchema } from '@kpi/core';
+import { nameSchema } from '@kpi/core';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,10 +39,24 @@ export const newTokenSchema = z
     name: z.string().min(1).max(100).describe('What the token is for, e.g. "meta-ads nightly push".'),
     access: z.enum(TOKEN_ACCESS).default('full'),
     datasets: z
-      .array(identifierSchema)
+      .array(nameSchema)
       .min(1)
       .optional()
       .describe('With access "push": the only datasets the token may push rows into.'),
+    expiresInDays: z
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 day' })
+      .max(3650, { error: 'must be at most 3650 days (10 years)' })
+      .optional()
+      .describe('The token stops working this many days from now. Without it (and expiresAt), never.'),
+    expiresAt: z.iso
+      .datetime({ offset: true, error: 'must be an ISO date-time, e.g. 2027-01-31T00:00:00Z' })
+      .optional()
+      .describe('The moment the token stops working (ISO date-time, in the future).'),
+  })
+  .refine((t) => t.expiresInDays === undefined || t.expiresAt === undefined, {
+    error: 'give expiresInDays or expiresAt, not both',
+    path: ['expiresAt'],
   })
   .refine((t) => t.access === 'push' || t.datasets === undefined, {
     error: 'datasets only applies to access "push"',

@@ -17,7 +17,13 @@ export interface TokenGrant {
   readonly name: string;
   readonly access: TokenAccess;
   readonly datasets: readonly string[] | null;
+  /** When the token stops working (ISO timestamp); null or absent: never. */
+  readonly expiresAt?: string | null;
 }
+
+/** Whether token `t` has expired at `now` (ms since the epoch). */
+export const tokenExpired = (t: TokenGrant, now: number): boolean =>
+  t.expiresAt !== undefined && t.expiresAt !== null && Date.parse(t.expiresAt) <= now;
 
 export interface Principal {
   readonly user: UserInfo;

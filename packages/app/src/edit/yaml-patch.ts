@@ -1,6 +1,7 @@
 // Applies a patch to one entry of a parsed YAML document, keeping comments, key order,
 // quoting and flow/block style of everything it does not change. IO-free.
-// Invariants: a scalar that changes keeps its node (and so its comments and quotes);
+// Invariants: a scalar that changes keeps its node (and so its comments and quotes, but
+// not a number's exponent form or padding);
 // `null` deletes a key; `undefined` leaves it alone.
 
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
@@ -13,6 +14,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 const setValue = (doc: Document, path: Path, value: unknown): void => {
   const current = doc.getIn(path, true);
   if (isScalar(current) && (value === null || typeof value !== 'object')) {
+    if (current.value !== value) {
+      // A changed number is written plain: the old one's exponent or trailing zeros go.
+      delete current.format;
+      delete current.minFractionDigits;
+    }
     current.value = value;
     return;
   }

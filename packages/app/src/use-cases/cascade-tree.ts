@@ -4,7 +4,7 @@
 // Invariants: retired KPIs are left out; the result is flat lists (units, goals) with
 // parent links, so every surface can draw its own nesting.
 
-import { ProblemsError, type KeyResultDef, type Project, type UnitKind } from '@kpi/core';
+import { ProblemsError, type KeyResultDef, type Project, type UnitKind, ownGet } from '@kpi/core';
 import {
   objectiveProgress,
   quarterRange,
@@ -98,13 +98,13 @@ export const cascadeTree = async (
     const countsOf = new Map(sc.goals.map((g) => [g.goal, g.statusCounts]));
     const goals = Object.entries(project.goals).map(([name, g]): TreeGoal => {
       const kpis = Object.keys(project.kpis)
-        .filter((k) => project.kpis[k]?.goal === name)
+        .filter((k) => ownGet(project.kpis, k)?.goal === name)
         .map((k): TreeKpi => {
           const r = readings.get(k);
-          const rollup = rollups[k];
+          const rollup = ownGet(rollups, k);
           return {
             kpi: k,
-            label: project.kpis[k]?.label ?? k,
+            label: ownGet(project.kpis, k)?.label ?? k,
             status:
               rollup?.method === 'worst_status' && rollup.status ? rollup.status : (r?.status ?? 'no_data'),
             value: r?.value ?? null,

@@ -3,7 +3,9 @@
 // stored as UTC ISO text (toISOString), so comparing text compares instants.
 
 import { UsageError } from '@kpi/core';
-import { ensureAccessTables, nowIso } from '../access/access-tables.js';
+import { ensureAccessTables } from '../access/access-tables.js';
+import { insertChange } from '../edit/change-rows.js';
+import { recoverEdits } from '../edit/project-writer.js';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
 
@@ -24,25 +26,10 @@ export interface ChangeEntry {
 
 export type NewChange = Omit<ChangeEntry, 'id' | 'at'>;
 
+export { insertChange };
+
 export const recordChange = (lp: LoadedProject, c: NewChange): Promise<void> =>
-  withStore(lp, async (engine) => {
-    await ensureAccessTables(engine);
-    await engine.exec(
-      `INSERT INTO _kpi_changes (changed_at, actor, entity, name, action, before, after, reason, file)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        nowIso(),
-        c.actor,
-        c.entity,
-        c.name,
-        c.action,
-        c.before === undefined ? null : JSON.stringify(c.before),
-        c.after === undefined ? null : JSON.stringify(c.after),
-        c.reason,
-        c.file,
-      ],
-    );
-  });
+  withStore(lp, (engine) => insertChange(engine, c));
 
 const parse = (v: unknown): unknown =>
   v === null || v === undefined ? null : (JSON.parse(String(v)) as unknown);
@@ -69,8 +56,10 @@ const instant = (since: string): string => {
 };
 
 /** Changes, newest first; narrowed to one entity, to those after `since`, and to `limit`. */
-export const listChanges = (lp: LoadedProject, filter: ChangeFilter = {}): Promise<ChangeEntry[]> =>
-  withStore(lp, async (engine) => {
+export const listChanges = async (lp: LoadedProject, filter: ChangeFilter = {}): Promise<ChangeEntry[]> => {
+  // An edit interrupted between its file and its history row is completed first.
+  await recoverEdits(lp.dir);
+  return withStore(lp, async (engine) => {
     await ensureAccessTables(engine);
     const limit = Math.max(1, Math.min(1000, Math.floor(filter.limit ?? 1000)));
     const r = await engine.query(
@@ -91,3 +80,4 @@ export const listChanges = (lp: LoadedProject, filter: ChangeFilter = {}): Promi
       file: row['file'] === null ? null : String(row['file']),
     }));
   });
+};

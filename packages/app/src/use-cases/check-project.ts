@@ -4,7 +4,7 @@
 // Invariants: retired KPIs are left out; a project without a store (or with data switched off) is still checked by
 // every rule that needs no data; rules never see the store.
 
-import { addDays, type Project } from '@kpi/core';
+import { addDays, type Project, ownGet, ownRecord } from '@kpi/core';
 import {
   ALL_RULES,
   bestLagCorrelation,
@@ -47,15 +47,13 @@ const settingOf = (v: Setting) =>
 export const ruleConfigOf = (project: Project): RuleConfig => {
   const kpis = Object.entries(project.kpis)
     .filter(([, k]) => k.checks !== undefined)
-    .map(([name, k]) => [
-      name,
-      Object.fromEntries(Object.entries(k.checks ?? {}).map(([id, v]) => [id, settingOf(v)])),
-    ]);
+    .map(
+      ([name, k]) =>
+        [name, ownRecord(Object.entries(k.checks ?? {}).map(([id, v]) => [id, settingOf(v)]))] as const,
+    );
   return {
-    project: Object.fromEntries(
-      Object.entries(project.settings.checks ?? {}).map(([id, v]) => [id, settingOf(v)]),
-    ),
-    kpis: Object.fromEntries(kpis) as RuleConfig['kpis'],
+    project: ownRecord(Object.entries(project.settings.checks ?? {}).map(([id, v]) => [id, settingOf(v)])),
+    kpis: ownRecord(kpis) as RuleConfig['kpis'],
   };
 };
 
@@ -80,11 +78,11 @@ const kpiFactsOf = (r: KpiReading, counterChange: number | null | undefined): Kp
 };
 
 const leadLagOf = (project: Project, sc: Scorecard): RuleFacts['leadLag'] => {
-  const out: Record<string, { leading: string; lagging: string; lag: number; correlation: number }> = {};
+  const out = ownRecord<{ leading: string; lagging: string; lag: number; correlation: number }>();
   for (const g of sc.goals) {
     const values = (r: KpiReading) => r.series.filter((p) => !p.partial).map((p) => p.value);
-    const lead = g.kpis.find((r) => project.kpis[r.kpi]?.indicator === 'leading');
-    const lag = g.kpis.find((r) => project.kpis[r.kpi]?.indicator === 'lagging');
+    const lead = g.kpis.find((r) => ownGet(project.kpis, r.kpi)?.indicator === 'leading');
+    const lag = g.kpis.find((r) => ownGet(project.kpis, r.kpi)?.indicator === 'lagging');
     if (!lead || !lag) continue;
     const best = bestLagCorrelation(values(lead), values(lag), 4, 8);
     if (best)
@@ -114,7 +112,7 @@ const withFilterDimensionsOnly = (project: Project): Project => {
     'filter' in x ? x.filter : undefined,
   );
   const used = new Set(filters.flatMap((f) => Object.keys(f ?? {})));
-  const datasets = Object.fromEntries(
+  const datasets = ownRecord(
     Object.entries(project.datasets).map(([name, d]) => [
       name,
       { ...d, dimensions: d.dimensions.filter((x) => used.has(x)) },
@@ -135,7 +133,7 @@ const factsOf = async (
     withoutForecast,
   });
   const reviews = await reviewDates(engine);
-  const kpis: Record<string, KpiFacts> = {};
+  const kpis = ownRecord<KpiFacts>();
   for (const r of sc.goals.flatMap((g) => g.kpis)) {
     const counter = counterMetricOf(project, r.kpi);
     kpis[r.kpi] = {

@@ -5,7 +5,7 @@
 // and why; a change of a KPI's target or baseline needs a reason (refused before any
 // file is touched); the caller receives the reloaded project.
 
-import { KpiError, NotFoundError, type KpiDef, type Project } from '@kpi/core';
+import { KpiError, NotFoundError, type KpiDef, type Project, ownGet } from '@kpi/core';
 import {
   MERGED_FIELDS,
   goalPatchSchema,
@@ -15,10 +15,10 @@ import {
   newGoalSchema,
   newKpiSchema,
 } from '../edit/definition-schemas.js';
-import { writeProjectEdit, type WrittenEdit } from '../edit/project-writer.js';
+import { writeProjectEdit, type PendingEdit } from '../edit/project-writer.js';
 import { addEntry, appendItem, patchEntry } from '../edit/yaml-patch.js';
 import { PROJECT_FILE, type LoadedProject } from '../project-files.js';
-import { recordChange, type ChangeEntity } from './change-history.js';
+import type { ChangeEntity } from './change-history.js';
 import { parseInput } from './manage-users.js';
 
 export interface EditResult {
@@ -27,7 +27,7 @@ export interface EditResult {
 }
 
 const fileOf = (p: Project, section: 'kpis' | 'goals', name: string | undefined): string | undefined =>
-  name === undefined ? undefined : p.locations[`${section}.${name}`]?.file;
+  name === undefined ? undefined : ownGet(p.locations, `${section}.${name}`)?.file;
 
 const firstFileWith = (p: Project, prefix: string): string | undefined =>
   Object.entries(p.locations).find(([k]) => k.startsWith(prefix))?.[1].file;
@@ -35,8 +35,9 @@ const firstFileWith = (p: Project, prefix: string): string | undefined =>
 const conflict = (section: string, name: string): KpiError =>
   new KpiError(`${section}.exists`, `${section} "${name}" already exists`, { kind: 'conflict' });
 
+/** Writes the file and its history row as one recoverable step (see project-writer). */
 const finish = async (
-  w: WrittenEdit,
+  w: PendingEdit,
   actor: string,
   entity: ChangeEntity,
   name: string,
@@ -45,7 +46,7 @@ const finish = async (
   after: unknown,
   reason: string | undefined,
 ): Promise<EditResult> => {
-  await recordChange(w.after, {
+  await w.commit({
     actor,
     entity,
     name,
@@ -61,13 +62,13 @@ const finish = async (
 export const createKpi = async (lp: LoadedProject, actor: string, input: unknown): Promise<EditResult> => {
   const { name, reason, ...def } = parseInput(newKpiSchema, input, 'new KPI');
   const w = await writeProjectEdit(lp.dir, (p) => {
-    if (p.kpis[name]) throw conflict('kpis', name);
+    if (ownGet(p.kpis, name)) throw conflict('kpis', name);
     return {
       file: fileOf(p, 'goals', def.goal) ?? firstFileWith(p, 'kpis.') ?? PROJECT_FILE,
       apply: (doc) => addEntry(doc, 'kpis', name, def),
     };
   });
-  return finish(w, actor, 'kpi', name, 'create', null, w.after.project.kpis[name], reason);
+  return finish(w, actor, 'kpi', name, 'create', null, ownGet(w.after.project.kpis, name), reason);
 };
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -125,7 +126,7 @@ export const editKpi = async (
   const { reason, ...patch } = parseInput(kpiPatchSchema, withoutBlankReason(input), 'KPI change');
   const w = await writeProjectEdit(lp.dir, (p) => {
     const file = fileOf(p, 'kpis', name);
-    const current = p.kpis[name];
+    const current = ownGet(p.kpis, name);
     if (!current || !file) throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
     const changed = targetFieldsChanged(current, patch);
     if (changed.length > 0 && reason === undefined) throw reasonRequired(name, changed);
@@ -137,8 +138,8 @@ export const editKpi = async (
     'kpi',
     name,
     'update',
-    w.before.project.kpis[name],
-    w.after.project.kpis[name],
+    ownGet(w.before.project.kpis, name),
+    ownGet(w.after.project.kpis, name),
     reason,
   );
 };
@@ -146,13 +147,13 @@ export const editKpi = async (
 export const createGoal = async (lp: LoadedProject, actor: string, input: unknown): Promise<EditResult> => {
   const { name, reason, ...def } = parseInput(newGoalSchema, input, 'new goal');
   const w = await writeProjectEdit(lp.dir, (p) => {
-    if (p.goals[name]) throw conflict('goals', name);
+    if (ownGet(p.goals, name)) throw conflict('goals', name);
     return {
       file: fileOf(p, 'goals', def.parent) ?? firstFileWith(p, 'goals.') ?? PROJECT_FILE,
       apply: (doc) => addEntry(doc, 'goals', name, def),
     };
   });
-  return finish(w, actor, 'goal', name, 'create', null, w.after.project.goals[name], reason);
+  return finish(w, actor, 'goal', name, 'create', null, ownGet(w.after.project.goals, name), reason);
 };
 
 export const editGoal = async (
@@ -164,7 +165,7 @@ export const editGoal = async (
   const { reason, ...patch } = parseInput(goalPatchSchema, input, 'goal change');
   const w = await writeProjectEdit(lp.dir, (p) => {
     const file = fileOf(p, 'goals', name);
-    if (!p.goals[name] || !file) throw new NotFoundError('goal.not_found', `no goal "${name}"`);
+    if (!ownGet(p.goals, name) || !file) throw new NotFoundError('goal.not_found', `no goal "${name}"`);
     return { file, apply: (doc) => patchEntry(doc, ['goals', name], patch, MERGED_FIELDS) };
   });
   return finish(
@@ -173,8 +174,8 @@ export const editGoal = async (
     'goal',
     name,
     'update',
-    w.before.project.goals[name],
-    w.after.project.goals[name],
+    ownGet(w.before.project.goals, name),
+    ownGet(w.after.project.goals, name),
     reason,
   );
 };

@@ -4,13 +4,23 @@
 // driver statement per dataset for the causes), never one query per KPI; the as-of day
 // defaults to yesterday in the project time zone (the last complete day).
 
-import { NotFoundError, UsageError, addDays, comparisonWindows, metricLabel, type Project } from '@kpi/core';
+import {
+  NotFoundError,
+  UsageError,
+  addDays,
+  comparisonWindows,
+  metricLabel,
+  ownGet,
+  type DateRange,
+  type Project,
+} from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import type { CubeItem } from '@kpi/semantic';
 import {
   compareValues,
   evaluateKpi,
   goalReading,
+  withVerdict,
   type KpiReading,
   type MetricReading,
   type Scorecard,
@@ -41,8 +51,10 @@ export type {
   ForecastReading,
   AnomalyReading,
   LevelShiftReading,
+  VerdictReading,
+  ForecastPeriodReading,
 } from '@kpi/scorecard';
-export { STATUSES, driverFromTo, memberName, percentText } from '@kpi/scorecard';
+export { STATUSES, driverFromTo, likelihoodText, memberName, percentText } from '@kpi/scorecard';
 
 export interface ScorecardOptions {
   /** Evaluate as if this day were the last complete day (default: yesterday in the project time zone). */
@@ -59,17 +71,19 @@ export interface ScorecardOptions {
   readonly withoutSupporting?: boolean;
   /** Leave out forecasts and anomaly flags. */
   readonly withoutForecast?: boolean;
+  /** Also forecast each KPI over these periods ahead (`kpi forecast`, the API band): the same model as the status. */
+  readonly forecastBands?: readonly DateRange[];
 }
 
 const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
-  if (opts.goal !== undefined && !project.goals[opts.goal])
+  if (opts.goal !== undefined && !ownGet(project.goals, opts.goal))
     throw new NotFoundError(
       'goal.not_found',
       `no goal named "${opts.goal}"`,
       `goals: ${Object.keys(project.goals).join(', ') || '(none)'}`,
     );
   for (const k of opts.kpis ?? [])
-    if (!project.kpis[k])
+    if (!ownGet(project.kpis, k))
       throw new NotFoundError(
         'kpi.not_found',
         `no KPI named "${k}"`,
@@ -77,8 +91,8 @@ const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
       );
   return Object.keys(project.kpis).filter(
     (k) =>
-      (opts.kpis === undefined ? project.kpis[k]?.retired === undefined : opts.kpis.includes(k)) &&
-      (opts.goal === undefined || project.kpis[k]?.goal === opts.goal),
+      (opts.kpis === undefined ? ownGet(project.kpis, k)?.retired === undefined : opts.kpis.includes(k)) &&
+      (opts.goal === undefined || ownGet(project.kpis, k)?.goal === opts.goal),
   );
 };
 
@@ -123,7 +137,7 @@ export const evaluateScorecardOn = async (
             ...(g.parent ? { parent: g.parent } : {}),
           },
           names
-            .filter((k) => project.kpis[k]?.goal === name)
+            .filter((k) => ownGet(project.kpis, k)?.goal === name)
             .map((k) => {
               const r = readings.get(k);
               return r && named(r);
@@ -156,14 +170,17 @@ export const evaluateScorecardOn = async (
   const readings = new Map<string, KpiReading>(
     plan.kpis.map((k: KpiPlan) => [
       k.name,
-      ((r: KpiReading) => (opts.withoutForecast ? r : withForecast(project, k, r, cube, span)))(
+      ((r: KpiReading) =>
+        opts.withoutForecast
+          ? r
+          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands), k.def.thresholds))(
         evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
       ),
     ]),
   );
   const goals = goalsOf(readings);
   const supporting: MetricReading[] = support.map((m) => {
-    const def = project.metrics[m];
+    const def = ownGet(project.metrics, m);
     const value = cube.value(`m_${m}`, weekly.current.range);
     const previous = cube.value(`m_${m}`, weekly.previous.range);
     const unit = def?.unit ?? 'number';

@@ -12,11 +12,12 @@ import {
   nextPeriodStart,
   periodLabel,
   periodStart,
+  ownGet,
   type Grain,
 } from '@kpi/core';
 import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
-import { forecastPeriods, kpiPeriods, type ForecastKpiOutput } from './forecast-kpi.js';
+import { forecastAhead, kpiPeriods, type PeriodForecast } from './forecast-kpi.js';
 
 export interface ForecastBandInput {
   readonly kpi: string;
@@ -77,8 +78,9 @@ export const forecastBand = async (lp: LoadedProject, input: ForecastBandInput):
   // One read of the KPI's periods (it reports an unknown KPI, 404, with the list of names).
   const seen = await kpiPeriods(lp, input.kpi, asOf);
   const { grain } = seen;
-  const def = project.kpis[input.kpi];
-  const deadline = def?.target?.deadline ?? (def ? project.goals[def.goal]?.period.end : undefined) ?? '';
+  const def = ownGet(project.kpis, input.kpi);
+  const deadline =
+    def?.target?.deadline ?? (def ? ownGet(project.goals, def.goal)?.period.end : undefined) ?? '';
   const cal = calendarOf(project.settings);
   const lastClosed = periodStart(seen.to, grain, project.settings.week_start);
   const max = MAX_HORIZON[grain] ?? 12;
@@ -91,14 +93,13 @@ export const forecastBand = async (lp: LoadedProject, input: ForecastBandInput):
   });
   const base = { kpi: input.kpi, metric: seen.metric, grain, asOf, deadline, horizon };
   const history = seen.periods.map((p) => ({ ...period(p.period), value: p.value }));
-  let fc: ForecastKpiOutput['forecast'];
+  let fc: PeriodForecast;
   try {
-    fc = forecastPeriods(seen, { kpi: input.kpi, horizon }).forecast;
+    fc = await forecastAhead(lp, seen, input.kpi, horizon);
   } catch (e) {
     if (!(isKpiError(e) && e.code === 'forecast.not_enough_data')) throw e;
     return { ...base, history, points: [], note: `no forecast for ${input.kpi} by ${grain}: ${e.message}` };
   }
-  if (!fc) return { ...base, history, points: [], note: 'no forecast was made' };
   const points = fc.periods.map((start, i) => ({
     ...period(start),
     value: fc.mean[i] ?? 0,

@@ -1,12 +1,24 @@
 // Use-case: `kpi forecast <kpi> [--backtest]` — the KPI's series at its review cadence,
 // forecast for the next periods, or replayed over the last periods as if they were the
 // future to show how far to trust the forecast on this data. IO.
-// Invariant: only closed periods are used (the current, partial period is left out).
+// Invariants: the history shown and backtested is the closed periods (the current, partial
+// period is left out); the forecast is the scorecard's own (the daily model behind
+// `kpi status`, summed over each period ahead), so every surface shows the same numbers,
+// and it is refused on the same grounds ("too little history (8 days)").
 
-import { NotFoundError, UsageError, addDays, periodStart, type Grain } from '@kpi/core';
-import { backtest, forecast, type BacktestReport, type Forecast } from '@kpi/forecast';
+import {
+  NotFoundError,
+  UsageError,
+  addDays,
+  nextPeriodStart,
+  ownGet,
+  periodStart,
+  type Grain,
+} from '@kpi/core';
+import { backtest, type BacktestReport } from '@kpi/forecast';
 import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
+import { evaluateScorecard } from './evaluate-scorecard.js';
 import { queryMetrics } from './query-metrics.js';
 
 export interface ForecastKpiInput {
@@ -24,35 +36,39 @@ export interface ForecastKpiOutput {
   readonly metric: string;
   readonly grain: Grain;
   readonly periods: readonly { readonly period: string; readonly value: number | null }[];
-  readonly forecast?: Forecast & { readonly periods: readonly string[] };
+  readonly forecast?: PeriodForecast;
   readonly backtest?: BacktestReport;
 }
 
-const SEASON: Record<string, number> = { week: 52, month: 12, quarter: 4 };
+/** The forecast per period ahead (by start day), with its 80% and 95% ranges. */
+export interface PeriodForecast {
+  readonly model: string;
+  /** Days of history the daily model was fitted on. */
+  readonly historyDays: number;
+  readonly periods: readonly string[];
+  readonly mean: readonly number[];
+  readonly low80: readonly number[];
+  readonly high80: readonly number[];
+  readonly low95: readonly number[];
+  readonly high95: readonly number[];
+}
 
-const nextStarts = (last: string, grain: Grain, n: number): string[] => {
-  const out: string[] = [];
-  let d = last;
-  for (let i = 0; i < n; i++) {
-    d = grain === 'week' ? addDays(d, 7) : periodStart(addDays(d, grain === 'month' ? 32 : 93), grain);
-    out.push(d);
-  }
-  return out;
-};
+const SEASON: Record<string, number> = { week: 52, month: 12, quarter: 4 };
 
 /** A KPI's closed periods at its review cadence, as read from the store. */
 export interface KpiPeriods {
   readonly metric: string;
   readonly grain: Grain;
-  /** The last day of the last closed period. */
+  /** The last day of the last closed period, and the as-of day. */
   readonly to: string;
+  readonly asOf: string;
   /** Oldest first. */
   readonly periods: readonly { readonly period: string; readonly value: number | null }[];
 }
 
 /** The KPI's closed periods at its review cadence (with the KPI's filter), oldest first. */
 export const kpiPeriods = async (lp: LoadedProject, kpi: string, asOf?: string): Promise<KpiPeriods> => {
-  const def = lp.project.kpis[kpi];
+  const def = ownGet(lp.project.kpis, kpi);
   if (!def) {
     throw new NotFoundError(
       'kpi.not_found',
@@ -72,44 +88,82 @@ export const kpiPeriods = async (lp: LoadedProject, kpi: string, asOf?: string):
     period: String(r['period']),
     value: (r[def.metric] as number | null) ?? null,
   }));
-  return { metric: def.metric, grain, to, periods };
+  return { metric: def.metric, grain, to, asOf: day, periods };
 };
 
-/**
- * Forecasts (or backtests) periods already read: throws `forecast.not_enough_data` when the
- * history cannot carry a forecast. No IO.
- */
-export const forecastPeriods = (
+const notEnough = (message: string, hint: string): UsageError =>
+  new UsageError('forecast.not_enough_data', message, hint);
+
+const defaultHorizon = (grain: Grain): number => (grain === 'week' ? 8 : grain === 'month' ? 3 : 2);
+
+const checkHorizon = (horizon: number): void => {
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new UsageError('forecast.horizon', '--horizon must be 1 or more');
+};
+
+/** Backtests periods already read: throws `forecast.not_enough_data` when the history cannot carry one. No IO. */
+export const backtestPeriods = (
   seen: KpiPeriods,
   input: Omit<ForecastKpiInput, 'asOf'>,
 ): ForecastKpiOutput => {
-  const { metric, grain, to, periods } = seen;
-  const values = periods.map((p) => p.value);
-  const horizon = input.horizon ?? (grain === 'week' ? 8 : grain === 'month' ? 3 : 2);
-  if (!Number.isInteger(horizon) || horizon < 1)
-    throw new UsageError('forecast.horizon', '--horizon must be 1 or more');
-  const series = { values, period: SEASON[grain] ?? 1 };
-  const base = { kpi: input.kpi, metric, grain, periods };
-  if (input.backtest) {
-    const r = backtest(series, { horizon, origins: input.origins ?? 4 });
-    if (!r.ok)
-      throw new UsageError(
-        'forecast.not_enough_data',
-        r.issues[0]?.message ?? 'not enough data to backtest',
-        'import more history, or use a smaller --horizon / --origins',
-      );
-    return { ...base, backtest: r.value };
-  }
-  const fc = forecast(series, horizon);
-  if (!fc.ok)
-    throw new UsageError(
-      'forecast.not_enough_data',
-      fc.issues[0]?.message ?? 'not enough data to forecast',
-      'import more history',
+  const { metric, grain, periods } = seen;
+  const horizon = input.horizon ?? defaultHorizon(grain);
+  checkHorizon(horizon);
+  const r = backtest(
+    { values: periods.map((p) => p.value), period: SEASON[grain] ?? 1 },
+    { horizon, origins: input.origins ?? 4 },
+  );
+  if (!r.ok)
+    throw notEnough(
+      r.issues[0]?.message ?? 'not enough data to backtest',
+      'import more history, or use a smaller --horizon / --origins',
     );
-  const last = periods[periods.length - 1]?.period ?? to;
-  return { ...base, forecast: { ...fc.value, periods: nextStarts(last, grain, horizon) } };
+  return { kpi: input.kpi, metric, grain, periods, backtest: r.value };
 };
 
-export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): Promise<ForecastKpiOutput> =>
-  forecastPeriods(await kpiPeriods(lp, input.kpi, input.asOf), input);
+/**
+ * The KPI's forecast for the `horizon` periods after the last closed one: the scorecard's
+ * forecast (the one `kpi status` shows), over each period. Throws `forecast.not_enough_data`
+ * with the scorecard's reason when it makes none.
+ */
+export const forecastAhead = async (
+  lp: LoadedProject,
+  seen: KpiPeriods,
+  kpi: string,
+  horizon: number,
+): Promise<PeriodForecast> => {
+  checkHorizon(horizon);
+  const bands: { start: string; end: string }[] = [];
+  for (let s = addDays(seen.to, 1); bands.length < horizon;) {
+    const next = nextPeriodStart(s, seen.grain);
+    bands.push({ start: s, end: addDays(next, -1) });
+    s = next;
+  }
+  const card = await evaluateScorecard(lp, {
+    asOf: seen.asOf,
+    kpis: [kpi],
+    withoutSupporting: true,
+    forecastBands: bands,
+  });
+  const r = card.goals.flatMap((g) => g.kpis).find((x) => x.kpi === kpi);
+  const fp = r?.forecastPeriods;
+  if (!fp) throw notEnough(r?.forecastNote ?? 'not enough data to forecast', 'import more history');
+  const col = (key: 'value' | 'low80' | 'high80' | 'low95' | 'high95') => fp.periods.map((p) => p[key]);
+  return {
+    model: fp.model,
+    historyDays: fp.historyDays,
+    periods: fp.periods.map((p) => p.start),
+    mean: col('value'),
+    low80: col('low80'),
+    high80: col('high80'),
+    low95: col('low95'),
+    high95: col('high95'),
+  };
+};
+
+export const forecastKpi = async (lp: LoadedProject, input: ForecastKpiInput): Promise<ForecastKpiOutput> => {
+  const seen = await kpiPeriods(lp, input.kpi, input.asOf);
+  if (input.backtest) return backtestPeriods(seen, input);
+  const fc = await forecastAhead(lp, seen, input.kpi, input.horizon ?? defaultHorizon(seen.grain));
+  return { kpi: input.kpi, metric: seen.metric, grain: seen.grain, periods: seen.periods, forecast: fc };
+};

@@ -1,7 +1,7 @@
 // Use-case: `kpi import <dataset> <file>` — load a platform export into the store. IO.
 // Invariant: the import is atomic (the ingest package runs it in one transaction).
 
-import { NotFoundError } from '@kpi/core';
+import { NotFoundError, ownGet } from '@kpi/core';
 import { importFile, type ImportOptions, type ImportSummary } from '@kpi/ingest';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
@@ -12,7 +12,7 @@ export const importDataset = async (
   file: string,
   options: ImportOptions = {},
 ): Promise<ImportSummary> => {
-  if (!lp.project.datasets[dataset]) {
+  if (!ownGet(lp.project.datasets, dataset)) {
     const known = Object.keys(lp.project.datasets).sort().join(', ') || '(none)';
     throw new NotFoundError(
       'import.dataset_unknown',

@@ -2,7 +2,7 @@
 // and its reviews, merged newest first. IO. Invariant: a KPI removed from the YAML still
 // shows its history; a name with neither a definition nor history is not found.
 
-import { NotFoundError } from '@kpi/core';
+import { NotFoundError, ownGet } from '@kpi/core';
 import type { LoadedProject } from '../project-files.js';
 import { listChanges } from './change-history.js';
 import { listReviews } from './manage-reviews.js';
@@ -43,7 +43,7 @@ export const changedFields = (before: unknown, after: unknown): string[] => {
 export const kpiHistory = async (lp: LoadedProject, kpi: string): Promise<HistoryEntry[]> => {
   const changes = await listChanges(lp, { entity: 'kpi', name: kpi });
   const reviews = await listReviews(lp, kpi);
-  if (!lp.project.kpis[kpi] && changes.length === 0 && reviews.length === 0)
+  if (!ownGet(lp.project.kpis, kpi) && changes.length === 0 && reviews.length === 0)
     throw new NotFoundError('kpi.not_found', `no KPI "${kpi}" and no history for it`);
   const entries: HistoryEntry[] = [
     ...changes.map((c): HistoryEntry => ({

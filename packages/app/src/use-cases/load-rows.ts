@@ -5,7 +5,7 @@
 // key import once and get the same answer; rows are keyed by the dataset's natural key,
 // so even a replay without a key updates rather than doubles.
 
-import { KpiError, NotFoundError } from '@kpi/core';
+import { KpiError, NotFoundError, ownGet } from '@kpi/core';
 import { importFile, type ImportFormat, type ImportSummary } from '@kpi/ingest';
 import { ensureAccessTables, nowIso } from '../access/access-tables.js';
 import type { LoadedProject } from '../project-files.js';
@@ -21,6 +21,10 @@ export interface LoadRowsInput {
   readonly dryRun?: boolean;
   /** Dataset column -> file header, winning over the automatic matching (see ImportOptions). */
   readonly columnMap?: Readonly<Record<string, string>>;
+  /** Rows must be objects of plain values (see ImportOptions.flatRows). */
+  readonly flatRows?: boolean;
+  /** With flatRows: at most this many rows. */
+  readonly maxRows?: number;
   readonly idempotency?: {
     /** Whose key it is (keys of different callers never collide). */
     readonly scope: string;
@@ -37,7 +41,7 @@ export interface LoadRowsOutput {
 }
 
 export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadRowsOutput> => {
-  if (!lp.project.datasets[input.dataset])
+  if (!ownGet(lp.project.datasets, input.dataset))
     throw new NotFoundError('dataset.not_found', `dataset "${input.dataset}" is not defined in the project`);
   return withStore(lp, async (engine) => {
     await ensureAccessTables(engine);
@@ -66,6 +70,8 @@ export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadR
         format: input.format,
         ...(input.dryRun ? { dryRun: true } : {}),
         ...(input.columnMap ? { columnMap: input.columnMap } : {}),
+        ...(input.flatRows ? { flatRows: true } : {}),
+        ...(input.maxRows === undefined ? {} : { maxRows: input.maxRows }),
       });
       const summary: ImportSummary = { ...imported, file: input.source };
       if (idem && !summary.dryRun)

@@ -1,7 +1,7 @@
 // Use-cases: reviews — dated notes on a KPI or on the KPI list itself (keep, retire,
 // replace, adjust, or a plain note). IO. Invariant: reviews are only ever appended.
 
-import { NotFoundError } from '@kpi/core';
+import { NotFoundError, ownGet } from '@kpi/core';
 import { z } from 'zod';
 import { ensureAccessTables, nowIso } from '../access/access-tables.js';
 import type { LoadedProject } from '../project-files.js';
@@ -35,7 +35,7 @@ export const addReview = (
 ): Promise<Review> => {
   const r = parseInput(newReviewSchema, input, 'review');
   if (kpi !== null) {
-    if (!lp.project.kpis[kpi]) throw new NotFoundError('kpi.not_found', `no KPI "${kpi}"`);
+    if (!ownGet(lp.project.kpis, kpi)) throw new NotFoundError('kpi.not_found', `no KPI "${kpi}"`);
   }
   return withStore(lp, async (engine) => {
     await ensureAccessTables(engine);

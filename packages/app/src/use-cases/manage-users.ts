@@ -2,7 +2,7 @@
 // Invariants: emails are unique and lower-case; passwords are stored as scrypt hashes
 // only; a login check takes as long for an unknown email as for a wrong password.
 
-import { KpiError, ProblemsError, type Issue } from '@kpi/core';
+import { KpiError, ProblemsError, safeParseInput, zodIssueCode, type Issue } from '@kpi/core';
 import type { z } from 'zod';
 import { newUserSchema, type NewUser, type Role } from '../access/access-schema.js';
 import { ensureAccessTables, nowIso } from '../access/access-tables.js';
@@ -15,17 +15,22 @@ import { withStore } from '../store.js';
 export const inputIssues = (error: z.ZodError, prefix: readonly (string | number)[] = []): Issue[] =>
   error.issues.map((zi) => {
     const path = [...prefix, ...zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    // A refused record key says why (its own issue), not only "Invalid key in record".
+    const message = zi.code === 'invalid_key' ? (zi.issues[0]?.message ?? zi.message) : zi.message;
     return {
-      code: `input.${zi.code}`,
+      code: `input.${zodIssueCode(zi)}`,
       severity: 'error',
-      message: `${path.length ? path.join('.') + ': ' : ''}${zi.message}`,
+      message: `${path.length ? path.join('.') + ': ' : ''}${message}`,
       path,
     };
   });
 
-/** Parses `input` with `schema` or throws ProblemsError (HTTP 422, CLI exit 1). */
+/**
+ * Parses `input` with `schema` or throws ProblemsError (HTTP 422, CLI exit 1); a
+ * `__proto__` key anywhere in `input` is refused (zod would drop it).
+ */
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> => {
-  const r = schema.safeParse(input);
+  const r = safeParseInput(schema, input);
   if (!r.success) throw new ProblemsError('input.invalid', `the ${what} is not valid`, inputIssues(r.error));
   return r.data;
 };

@@ -8,6 +8,7 @@ import {
   addDays,
   nextPeriodStart,
   periodStart,
+  ownGet,
   type Grain,
   type Unit,
 } from '@kpi/core';
@@ -90,7 +91,7 @@ export const queryMetrics = async (lp: LoadedProject, input: QueryInput): Promis
     params,
     rows: result.rows,
     columns: columns.map((c) => {
-      const def = c.metric ? lp.project.metrics[c.metric] : undefined;
+      const def = c.metric ? ownGet(lp.project.metrics, c.metric) : undefined;
       if (!def) return { name: c.name, role: c.role };
       const currency = def.unit === 'currency' ? (def.currency ?? settings.currency) : undefined;
       return {

@@ -5,7 +5,7 @@
 // review is stored, so a failed edit leaves no review claiming a retirement; a review
 // never fails because the store has no data for the KPI.
 
-import { formatValue, isKpiError, NotFoundError } from '@kpi/core';
+import { formatValue, isKpiError, NotFoundError, ownGet } from '@kpi/core';
 import type { LoadedProject } from '../project-files.js';
 import { todayOf } from '../dates.js';
 import { editKpi } from './edit-definitions.js';
@@ -53,7 +53,7 @@ export const reviewKpi = async (
   opts: { readonly withValue?: boolean; readonly today?: string } = {},
 ): Promise<ReviewKpiOutput> => {
   const r = parseInput(newReviewSchema, input, 'review');
-  if (kpi !== null && !lp.project.kpis[kpi])
+  if (kpi !== null && !ownGet(lp.project.kpis, kpi))
     throw new NotFoundError(
       'kpi.not_found',
       `no KPI "${kpi}"`,

@@ -4,7 +4,7 @@
 // current and the previous comparison windows. IO (runs one statement per dataset).
 // Invariant: one pass per dataset, whatever the number of KPIs and dimensions.
 
-import { ProblemsError, type DateRange, type Project } from '@kpi/core';
+import { ProblemsError, type DateRange, type Project, ownGet } from '@kpi/core';
 import type { Engine, Row } from '@kpi/engines';
 import {
   compileLeafCube,
@@ -138,13 +138,13 @@ export const readDrivers = async (
     else if (k.snapshot) notes.set(r.key, 'a snapshot metric: drivers are not broken down');
     else if (!k.dataset)
       notes.set(r.key, 'the metric reads several datasets, so no shared dimension to break it down by');
-    else if ((project.datasets[k.dataset]?.dimensions.length ?? 0) === 0)
+    else if ((ownGet(project.datasets, k.dataset)?.dimensions.length ?? 0) === 0)
       notes.set(r.key, `dataset ${k.dataset} has no dimensions`);
     else byDataset.set(k.dataset, [...(byDataset.get(k.dataset) ?? []), r]);
   }
   let statements = 0;
   for (const [dataset, reqs] of byDataset) {
-    const dims = project.datasets[dataset]?.dimensions ?? [];
+    const dims = ownGet(project.datasets, dataset)?.dimensions ?? [];
     const ranges = new Map<string, DateRange>();
     for (const r of reqs) for (const x of [r.current, r.previous]) ranges.set(rangeKey(x), x);
     const from = [...ranges.values()].reduce((a, r) => (r.start < a ? r.start : a), span.end);
@@ -181,7 +181,8 @@ export const readDrivers = async (
       const [cur, prev] = [rangeKey(r.current), rangeKey(r.previous)];
       const out: DriverInput[] = [];
       for (const [dimension, members] of byDim) {
-        const col = project.datasets[dataset]?.columns[dimension];
+        const table = ownGet(project.datasets, dataset)?.columns;
+        const col = table ? ownGet(table, dimension) : undefined;
         const names = {
           ...(col?.label === undefined ? {} : { label: col.label }),
           ...(col?.labels === undefined ? {} : { labels: col.labels }),

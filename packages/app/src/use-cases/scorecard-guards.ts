@@ -1,7 +1,7 @@
 // The Goodhart guard on the scorecard: a KPI that improved while its counter-metric
 // worsened beyond tolerance carries a warning, with the same rule and wording as
 // `kpi check`. Pure over a computed scorecard.
-import type { Project } from '@kpi/core';
+import { ownGet, ownRecord, type Project } from '@kpi/core';
 import { ruleById, runRules, type KpiFacts, type Rule } from '@kpi/rules';
 import type { KpiReading, Scorecard } from '@kpi/scorecard';
 
@@ -14,12 +14,12 @@ export const counterChangeOf = (sc: Scorecard, metric: string): number | null | 
     ?.comparisons.find((c) => c.kind === 'previous_period')?.changeRelative;
 
 export const counterMetricOf = (project: Project, kpi: string): string | undefined => {
-  const c = project.kpis[kpi]?.counter_metric;
+  const c = ownGet(project.kpis, kpi)?.counter_metric;
   return typeof c === 'string' ? c : c?.metric;
 };
 
 export const withGoodhartWarnings = (project: Project, sc: Scorecard): Scorecard => {
-  const kpis: Record<string, KpiFacts> = {};
+  const kpis = ownRecord<KpiFacts>();
   for (const r of sc.goals.flatMap((g) => g.kpis)) {
     const counter = counterMetricOf(project, r.kpi);
     if (!counter) continue;

@@ -2,7 +2,7 @@
 // per KPI, and the list of supporting metrics (the parts and counter-metrics of the KPIs
 // that are not KPIs themselves). Pure given its arguments.
 
-import { expressionRefs, metricLabel, parseExpression, type Project } from '@kpi/core';
+import { expressionRefs, metricLabel, parseExpression, type Project, ownGet } from '@kpi/core';
 import type { KpiInput } from '@kpi/scorecard';
 import type { CubeItem } from '@kpi/semantic';
 import type { DayCube } from './scorecard-cube.js';
@@ -11,7 +11,7 @@ import type { KpiPlan, ScorecardPlan } from './scorecard-plan.js';
 
 /** Metrics a metric is built from, directly or through others. */
 const partsOf = (project: Project, name: string, seen = new Set<string>()): string[] => {
-  const def = project.metrics[name];
+  const def = ownGet(project.metrics, name);
   if (!def || seen.has(name)) return [];
   seen.add(name);
   const direct =
@@ -31,14 +31,14 @@ export const supportingMetrics = (project: Project, kpis: readonly string[]): st
   const kpiMetrics = new Set(Object.values(project.kpis).map((k) => k.metric));
   const out: string[] = [];
   for (const name of kpis) {
-    const def = project.kpis[name];
+    const def = ownGet(project.kpis, name);
     if (!def) continue;
     const counter =
       def.counter_metric === undefined
         ? []
         : [typeof def.counter_metric === 'string' ? def.counter_metric : def.counter_metric.metric];
     for (const m of [...partsOf(project, def.metric), ...counter])
-      if (!kpiMetrics.has(m) && !out.includes(m) && project.metrics[m]) out.push(m);
+      if (!kpiMetrics.has(m) && !out.includes(m) && ownGet(project.metrics, m)) out.push(m);
   }
   return out;
 };
@@ -49,7 +49,7 @@ const inSentence = (label: string): string =>
 
 /** The cube item of a ratio KPI's denominator (its volume), or undefined for other KPIs. */
 export const volumeItem = (project: Project, k: KpiPlan): CubeItem | undefined => {
-  const m = project.metrics[k.def.metric];
+  const m = ownGet(project.metrics, k.def.metric);
   return m?.kind === 'ratio'
     ? { key: `v_${k.name}`, metric: m.denominator, ...(k.def.filter ? { filter: k.def.filter } : {}) }
     : undefined;
@@ -64,7 +64,7 @@ export const kpiInputOf = (
   maxMembers: number,
 ): KpiInput => {
   const key = `k_${k.name}`;
-  const metric = project.metrics[k.def.metric];
+  const metric = ownGet(project.metrics, k.def.metric);
   const unit = metric?.unit ?? 'number';
   const currency = unit === 'currency' ? (metric?.currency ?? project.settings.currency) : undefined;
   const at = (r: { start: string; end: string } | undefined): number | null =>
@@ -76,8 +76,10 @@ export const kpiInputOf = (
     return whole === null || part === null || whole === 0 ? null : part / whole;
   })();
   const ratio = metric?.kind === 'ratio' ? metric : undefined;
-  // The period judged: the goal to date for cumulative targets, else the headline period.
-  const judged = k.def.target?.kind === 'cumulative' ? k.goalToDate : k.windows.current.range;
+  // The period judged (docs/verdict.md): the headline period for reach and for KPIs without a
+  // target, else the goal period to date.
+  const judged =
+    k.def.target === undefined || k.def.target.kind === 'reach' ? k.windows.current.range : k.goalToDate;
   const unsupported = cube.unsupported(key);
   const note = unsupported
     ? 'count_distinct metrics cannot be added up over days, so the scorecard does not evaluate them yet'

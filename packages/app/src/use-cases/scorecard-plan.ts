@@ -11,6 +11,7 @@ import {
   comparisonWindows,
   lastPeriods,
   previousPeriodOf,
+  ownGet,
   type CalendarSettings,
   type ComparisonWindows,
   type DateRange,
@@ -77,8 +78,8 @@ export const planKpi = (
   seriesLength: number,
   cal: CalendarSettings,
 ): KpiPlan | undefined => {
-  const def = project.kpis[name];
-  const goal = def ? project.goals[def.goal] : undefined;
+  const def = ownGet(project.kpis, name);
+  const goal = def ? ownGet(project.goals, def.goal) : undefined;
   if (!def || !goal) return undefined;
   const grain = cadenceGrain(def.cadence, cal);
   const deadline = def.target?.deadline ?? goal.period.end;
@@ -103,7 +104,7 @@ export const planKpi = (
       asOf,
       grain,
       cal,
-      project.metrics[def.metric]?.kind === 'snapshot' ? 0 : def.min_elapsed,
+      ownGet(project.metrics, def.metric)?.kind === 'snapshot' ? 0 : def.min_elapsed,
     ),
     series: lastPeriods(asOf, grain, seriesLength, cal),
     ...(asOf >= start ? { goalToDate: { start, end: min(asOf, deadline) } } : {}),

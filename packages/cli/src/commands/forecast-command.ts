@@ -1,7 +1,7 @@
 // `kpi forecast <kpi> [--backtest]`: the KPI's forecast for the next periods, or how the
 // forecast would have done over the last periods (errors and interval coverage).
 import { findProjectDir, forecastKpi, openProject } from '@kpi/app';
-import { UsageError, formatValue, isIsoDate, type Unit } from '@kpi/core';
+import { UsageError, formatValue, isIsoDate, type Unit, ownGet } from '@kpi/core';
 import { parse, parsePositiveInt } from '../args.js';
 import { bold, dim, type Command } from '../cli-context.js';
 import { renderJson, renderTable } from '../output/table-output.js';
@@ -59,7 +59,7 @@ options:
       ctx.out(renderJson(out));
       return 0;
     }
-    const m = lp.project.metrics[out.metric];
+    const m = ownGet(lp.project.metrics, out.metric);
     const unit: Unit = m?.unit ?? 'number';
     const currency = unit === 'currency' ? (m?.currency ?? lp.project.settings.currency) : undefined;
     const col = (name: string) => ({ name, unit, ...(currency ? { currency } : {}) });
@@ -111,7 +111,7 @@ options:
     const fc = out.forecast;
     if (!fc) return 0;
     ctx.out(
-      `${bold(ctx, `Forecast of ${kpi}`)} by ${out.grain} (model ${fc.model}, ${fc.observations} ${out.grain}s of history)\n`,
+      `${bold(ctx, `Forecast of ${kpi}`)} by ${out.grain} (model ${fc.model}, ${fc.historyDays} days of history; the same forecast as in kpi status)\n`,
     );
     // Counts are forecast as whole things (the heading says these are forecasts, so no "≈" per cell).
     const f = (x: number | undefined) =>

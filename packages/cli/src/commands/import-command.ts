@@ -1,6 +1,7 @@
 // `kpi import <dataset> <file>`: load a CSV / NDJSON / JSON export into a dataset.
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { findProjectDir, importDataset, openProject } from '@kpi/app';
+import { findProjectDir, importDataset, openProject, sweepStaleUploads } from '@kpi/app';
 import { UsageError } from '@kpi/core';
 import type { ImportOptions } from '@kpi/ingest';
 import { parse } from '../args.js';
@@ -21,6 +22,14 @@ converts values ("$1,234.50", "3.2%", dates in the column's format) and loads th
 one transaction: if anything fails, nothing changes. Rows whose natural key already
 exists are updated, not duplicated. By default any bad row rejects the whole file and
 every bad row is listed with its line, column and reason.
+
+Before any row is read, the whole file is checked against structural limits, and a file
+that breaks one is refused with the line and column (exit 1). Raise a limit under
+project.limits in kpi.yaml:
+  json_depth     nesting of arrays and objects in JSON / NDJSON (default 64, at most 1,000)
+  json_keys      keys in one JSON object (default 4,096, at most 20,000)
+  field_bytes    length of one value or CSV field (default 1 MiB, at most 16 MiB)
+  csv_columns    columns in one CSV record (default 4,096, at most 20,000)
 
 options:
   --format F           csv, ndjson or json (default: from the file extension)
@@ -66,6 +75,8 @@ options:
     }
     const delimiter = values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter;
     const lp = openProject(findProjectDir(ctx.cwd, values.project));
+    // Upload folders left in the temporary folder by kpi processes that were killed.
+    sweepStaleUploads(tmpdir(), { now: Date.now() });
     const bar = ctx.stderrIsTty && !values.json ? progressBar(ctx) : undefined;
     const options: ImportOptions = {
       ...(format !== undefined ? { format } : {}),

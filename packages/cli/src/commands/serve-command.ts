@@ -3,13 +3,18 @@
 // stdout; what a person needs to read (address, setup link, warnings) goes to stderr.
 import { findProjectDir, openProject } from '@kpi/app';
 import { IoError } from '@kpi/core';
-import { startServer, type RunningServer } from '@kpi/server';
-import { parse, parsePositiveInt } from '../args.js';
+import { startServer, trustedProxies, type RunningServer } from '@kpi/server';
+import { parse, parsePositiveInt, splitList } from '../args.js';
 import { bold, dim, yellow, type Command } from '../cli-context.js';
 import { findWebRoot } from '../web-root.js';
 
-const usage = 'kpi serve [--port N] [--host ADDRESS] [--no-web] [--project DIR]';
+const usage =
+  'kpi serve [--port N] [--host ADDRESS] [--no-web] [--secure-cookies] [--trusted-proxy LIST] [--project DIR]';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** An on/off environment setting: 1, true, yes or on (any case) turn it on. */
+const envFlag = (env: Readonly<Record<string, string | undefined>>, name: string): boolean =>
+  /^(1|true|yes|on)$/i.test(env[name]?.trim() ?? '');
 
 /** Starts the server; a busy port becomes an error that says so (exit 3), not an internal error. */
 const listenOrExplain = async (
@@ -49,6 +54,11 @@ sign in (create them with kpi user add); scripts send an API token (kpi token cr
 The web app is served from the built @kpi/web package (npm run build); when it is not
 built, the API is served alone and a line says so.
 
+Request bodies are limited in size (413), and pushed or uploaded data is checked against
+the structural limits of project.limits in kpi.yaml (see kpi import --help) before it is
+read (422). Uploads are streamed to private temporary folders (kpi-upload-<pid>-...),
+removed after each request; at start, folders left by kpi processes that died are removed.
+
 The first time, when the project has no user, a one-time setup link is printed: open it
 to create the first admin (or create one with kpi user add --role admin first).
 
@@ -56,16 +66,40 @@ options:
   --port N             port (default 8787; 0 picks a free one)
   --host ADDRESS       address to listen on (default 127.0.0.1: this machine only)
   --no-web             serve the API only, not the web app
+  --secure-cookies     mark the session cookies Secure (sent over HTTPS only): use it
+                       when HTTPS is in front of kpi (also KPI_SECURE_COOKIES=1)
+  --trusted-proxy LIST addresses or CIDR ranges of your reverse proxies, comma-separated
+                       (e.g. 127.0.0.1,10.0.0.0/8; also KPI_TRUSTED_PROXY). Only when a
+                       request comes from one of them is X-Forwarded-For believed: the
+                       right-most address in it that is not a trusted proxy is the client.
   --project, -p DIR    project folder
+
+Sign-in limits: each client may try 10 logins a minute; after 5 failed logins on one
+account, every further attempt on it waits 2, 4, 8 ... seconds, at most 5 minutes
+(answered 429 with Retry-After), until a login succeeds. The trade-off: anyone can slow
+down sign-ins to an account by guessing at it, so the wait is capped (a guesser gets at
+most one try per 5 minutes, a real user is never locked out for longer), and a client
+that signed in to an account before skips that account's wait (it keeps its per-client
+limit) — so people behind the same address as a guesser still get in. Without
+--trusted-proxy behind a proxy, all clients share the proxy's address and its limit.
 `,
   async run(args, ctx) {
     const { values } = parse(
       args,
-      { port: { type: 'string' }, host: { type: 'string' }, 'no-web': { type: 'boolean' } },
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'no-web': { type: 'boolean' },
+        'secure-cookies': { type: 'boolean' },
+        'trusted-proxy': { type: 'string', multiple: true },
+      },
       usage,
     );
     const port = values.port === '0' ? 0 : (parsePositiveInt(values.port, '--port') ?? 8787);
     const host = values.host ?? '127.0.0.1';
+    const secureCookies = values['secure-cookies'] === true || envFlag(ctx.env, 'KPI_SECURE_COOKIES');
+    const proxyList = splitList(values['trusted-proxy'] ?? ctx.env['KPI_TRUSTED_PROXY'] ?? []);
+    const proxies = trustedProxies(proxyList).entries; // refuses a bad entry before anything opens
     const lp = openProject(findProjectDir(ctx.cwd, values.project));
     const web = values['no-web'] ? undefined : findWebRoot();
     if (web && 'missing' in web)
@@ -84,6 +118,8 @@ options:
         host,
         port,
         log: (line) => ctx.out(line),
+        secureCookies,
+        trustedProxies: proxies,
         ...(webRoot === undefined ? {} : { webRoot }),
       }),
     );

@@ -15,6 +15,10 @@ export const validateCommand: Command = {
 Loads kpi.yaml and every YAML file under definitions/, and reports every problem at once
 with file:line:column, a stable code and a hint. Exit code 1 when there are errors.
 
+A project file may have at most 5 MB, and its aliases (*name) may expand at most 100
+times (an alias bomb is refused); raise the alias limit with project.limits.yaml_aliases
+in kpi.yaml.
+
 options:
   --project, -p DIR    project folder (default: nearest folder with kpi.yaml)
   --json               print {ok, issues} as JSON

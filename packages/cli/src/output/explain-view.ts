@@ -158,7 +158,10 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
   const f = k.format;
   const out: string[] = [];
   out.push(`${bold(ctx, k.label)} ${dim(ctx, `(${k.kpi}, metric ${k.metric})`)} — goal: ${e.goalTitle}`);
-  out.push(`${statusBadge(ctx, k.status)} ${dim(ctx, `— ${k.statusReason}; as of ${formatDay(k.asOf)}`)}`);
+  const phrase = k.verdict ? `${k.verdict.phrase} ` : '';
+  out.push(
+    `${statusBadge(ctx, k.status)} ${phrase}${dim(ctx, `— ${k.statusReason}; as of ${formatDay(k.asOf)}`)}`,
+  );
   out.push(k.sentence, '', bold(ctx, 'Target'), ...targetLines(k));
   out.push(
     '',

@@ -4,7 +4,7 @@
 
 import { formatChange, formatDay, formatValue } from '@kpi/core';
 import type { ComparisonReading, KpiReading, Sense, Status, ValueFormat } from '@kpi/app';
-import { percentText } from '@kpi/app';
+import { likelihoodText, percentText } from '@kpi/app';
 import { paint, type CliContext } from '../cli-context.js';
 
 const STATUS_STYLE: Readonly<Record<Status, { word: string; mark: string; code: number }>> = {
@@ -106,7 +106,7 @@ export const forecastText = (k: KpiReading): string | undefined => {
   const what = t.kind === 'cumulative' ? 'total' : t.kind === 'reach' ? 'at' : 'around';
   // Counts are forecast as whole things.
   const n = (x: number) => (k.format.unit === 'count' ? Math.round(x) : x);
-  return `forecast ${what} ${fmt(n(fc.atDeadline), k.format)} by ${formatDay(t.deadline, k.asOf.slice(0, 4))} (80%: ${fmt(n(fc.low80), k.format)}–${fmt(n(fc.high80), k.format)}) · ${percentText(fc.probability)} likely to hit the target`;
+  return `forecast ${what} ${fmt(n(fc.atDeadline), k.format)} by ${formatDay(t.deadline, k.asOf.slice(0, 4))} (80%: ${fmt(n(fc.low80), k.format)}–${fmt(n(fc.high80), k.format)}) · ${likelihoodText(fc.probability)} likely to hit the target`;
 };
 
 /** Counts are expected as whole things: a band of 12.6–25.2 leads reads 13–25. */

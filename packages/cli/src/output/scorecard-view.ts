@@ -45,6 +45,8 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
   const lines: string[] = [];
   const year = k.asOf.slice(0, 4);
   lines.push(`${statusBadge(ctx, k.status)}  ${bold(ctx, k.label)}`);
+  if (k.verdict && k.verdict.phrase !== k.status.replace('_', ' '))
+    lines.push(`  ${dim(ctx, k.verdict.phrase)}`);
   const t = k.target;
   // The value and the target never read the same when they differ ("0.20%" against "0.20%").
   const [value, goal] =

@@ -11,9 +11,15 @@ import {
   type ProjectFile,
   type PartFile,
 } from '../schema/project-schema.js';
+import { RESERVED_KEY_CODE, safeParseInput, zodIssueCode } from '../schema/common-schema.js';
+import { ownRecord } from '../own-lookup.js';
 import type { Project } from './project-model.js';
 import { SECTIONS } from './project-model.js';
 import { validateProject } from './validate-project.js';
+import { DEFAULT_INPUT_LIMITS, LIMIT_CEILINGS, countText, raiseHint } from '../limits/input-limits.js';
+
+/** Largest project file kpi reads (characters); a definitions file is never this large by accident. */
+export const MAX_PROJECT_FILE_CHARS = 5 * 1024 * 1024;
 
 export interface SourceFile {
   /** Path shown in messages, relative to the project folder (e.g. `kpi.yaml`). */
@@ -77,7 +83,8 @@ const zodMessage = (zi: z.core.$ZodIssue): string => {
     return `kind must be one of: simple, snapshot, ratio, derived`;
   if (zi.code === 'invalid_key') {
     const key = zi.path[zi.path.length - 1];
-    return `"${String(key)}" is not a valid name: ${zi.issues[0]?.message ?? 'invalid'}`;
+    const inner = zi.issues[0]?.message ?? 'invalid';
+    return inner.startsWith(`"${String(key)}"`) ? inner : `"${String(key)}" is not a valid name: ${inner}`;
   }
   return zi.message;
 };
@@ -88,11 +95,18 @@ const schemaIssues = (pf: ParsedFile, error: z.ZodError): Issue[] =>
     const full = zi.code === 'unrecognized_keys' && zi.keys[0] !== undefined ? [...path, zi.keys[0]] : path;
     const hint = zodHint(zi);
     const base: Issue = {
-      code: `schema.${zi.code}`,
+      code: `schema.${zodIssueCode(zi)}`,
       severity: 'error',
       message: `${path.length ? path.join('.') + ': ' : ''}${zodMessage(zi)}`,
       path,
-      position: nodePosition(pf, full, zi.code === 'unrecognized_keys'),
+      // An issue with a key (unknown, invalid, reserved) points at the key, not its value.
+      position: nodePosition(
+        pf,
+        full,
+        zi.code === 'unrecognized_keys' ||
+          zi.code === 'invalid_key' ||
+          zodIssueCode(zi) === RESERVED_KEY_CODE,
+      ),
     };
     return hint ? { ...base, hint } : base;
   });
@@ -102,6 +116,15 @@ const parseFile = (file: SourceFile): { pf: ParsedFile; issues: Issue[] } => {
   const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const pf: ParsedFile = { file, doc, lines };
   const issues: Issue[] = [...doc.errors, ...doc.warnings].map((e) => {
+    if (e.code === 'RESOURCE_EXHAUSTION')
+      return {
+        code: 'limit.yaml_depth',
+        severity: 'error',
+        message: `${file.path}: the document nests too deeply to be read (the YAML reader ran out of stack)`,
+        path: [],
+        position: positionAt(pf, e.pos[0]),
+        hint: 'flatten it: project files need only a few levels of nesting',
+      };
     const isDup = e.code === 'DUPLICATE_KEY';
     return {
       code: isDup ? 'yaml.duplicate_key' : `yaml.${e.code.toLowerCase()}`,
@@ -117,6 +140,50 @@ const parseFile = (file: SourceFile): { pf: ParsedFile; issues: Issue[] } => {
   return { pf, issues };
 };
 
+const tooLarge = (file: SourceFile): Issue => ({
+  code: 'limit.yaml_bytes',
+  severity: 'error',
+  message: `${file.path} is ${countText(file.text.length)} characters; a project file may have at most ${countText(MAX_PROJECT_FILE_CHARS)}`,
+  path: [],
+  position: { file: file.path, line: 1, column: 1 },
+  hint: 'split it into several files under definitions/',
+});
+
+/**
+ * `project.limits.yaml_aliases` of kpi.yaml, read from the syntax tree (before any alias
+ * is expanded), so the setting also governs kpi.yaml itself; out-of-range values are left
+ * to the schema, which reports them.
+ */
+const aliasSetting = (doc: Document.Parsed): number | undefined => {
+  const v: unknown = doc.getIn(['project', 'limits', 'yaml_aliases']);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= LIMIT_CEILINGS.yaml_aliases
+    ? v
+    : undefined;
+};
+
+/** The document as plain data, with alias expansion bounded (an alias bomb is an issue). */
+const toData = (pf: ParsedFile, maxAliases: number): Result<unknown> => {
+  try {
+    return ok(pf.doc.toJS({ maxAliasCount: maxAliases }) as unknown);
+  } catch (e) {
+    const aliases = e instanceof ReferenceError && /alias/i.test(e.message);
+    return fail([
+      {
+        code: aliases ? 'limit.yaml_aliases' : 'yaml.too_complex',
+        severity: 'error',
+        message: aliases
+          ? `${pf.file.path}: its aliases (*name) expand beyond the limit of ${countText(maxAliases)} alias expansions (a document that repeats anchors this often is refused as an alias bomb)`
+          : `${pf.file.path}: the document is nested too deeply to read`,
+        path: [],
+        position: positionAt(pf, 0),
+        hint: aliases
+          ? `write the repeated parts out instead of using aliases, or ${raiseHint('yaml_aliases')}`
+          : 'flatten the document',
+      },
+    ]);
+  }
+};
+
 /**
  * Loads a project. `files[0]` is the main kpi.yaml; the rest are parts (definitions/).
  * Returns the merged, cross-validated Project, or every issue found.
@@ -127,27 +194,39 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     return fail([
       { code: 'project.no_files', severity: 'error', message: 'no project files given', path: [] },
     ]);
+  // Sections without a prototype: `project.metrics["constructor"]` finds nothing.
   const merged = {
     settings: undefined as ProjectFile['project'] | undefined,
-    datasets: {} as Record<string, unknown>,
-    metrics: {} as Record<string, unknown>,
-    units: {} as Record<string, unknown>,
-    goals: {} as Record<string, unknown>,
-    kpis: {} as Record<string, unknown>,
-    objectives: {} as Record<string, unknown>,
+    datasets: ownRecord<unknown>(),
+    metrics: ownRecord<unknown>(),
+    units: ownRecord<unknown>(),
+    goals: ownRecord<unknown>(),
+    kpis: ownRecord<unknown>(),
+    objectives: ownRecord<unknown>(),
     annotations: [] as unknown[],
   };
-  const locations: Record<string, SourcePosition> = {};
+  const locations = ownRecord<SourcePosition>();
   const annotationLocations: SourcePosition[] = [];
   /** Which file defines each entity, to place cross-reference issues on the exact field. */
   const owners = new Map<string, { pf: ParsedFile; localIndex?: number }>();
 
+  let maxAliases = DEFAULT_INPUT_LIMITS.yaml_aliases;
   files.forEach((file, index) => {
+    if (file.text.length > MAX_PROJECT_FILE_CHARS) {
+      issues.push(tooLarge(file));
+      return;
+    }
     const { pf, issues: yamlIssues } = parseFile(file);
     issues.push(...yamlIssues);
     if (yamlIssues.some((i) => i.severity === 'error')) return;
-    const raw: unknown = pf.doc.toJS({ maxAliasCount: 100 }) ?? {};
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    if (index === 0) maxAliases = aliasSetting(pf.doc) ?? maxAliases;
+    const raw = toData(pf, maxAliases);
+    if (!raw.ok) {
+      issues.push(...raw.issues);
+      return;
+    }
+    const data: unknown = raw.value ?? {};
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       issues.push({
         code: 'project.not_a_mapping',
         severity: 'error',
@@ -158,7 +237,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
       });
       return;
     }
-    const parsed = index === 0 ? projectFileSchema.safeParse(raw) : partFileSchema.safeParse(raw);
+    const parsed = safeParseInput(index === 0 ? projectFileSchema : partFileSchema, data);
     if (!parsed.success) {
       issues.push(...schemaIssues(pf, parsed.error));
       return;

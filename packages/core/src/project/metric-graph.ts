@@ -3,6 +3,7 @@
 
 import { expressionRefs, parseExpression } from '../expr/expression-parser.js';
 import type { MetricDef } from '../schema/metric-schema.js';
+import { ownGet } from '../own-lookup.js';
 
 /** Metric names `def` refers to directly (empty for simple and snapshot metrics). */
 export const metricDeps = (def: MetricDef): string[] => {
@@ -24,7 +25,7 @@ export const findMetricCycles = (metrics: Readonly<Record<string, MetricDef>>): 
   const cycles: string[][] = [];
   const stack: string[] = [];
   const visit = (name: string): void => {
-    const def = metrics[name];
+    const def = ownGet(metrics, name);
     if (!def) return;
     const s = state.get(name);
     if (s === 'done') return;
@@ -49,7 +50,7 @@ export const metricDatasets = (metrics: Readonly<Record<string, MetricDef>>, nam
   const walk = (n: string): void => {
     if (seen.has(n)) return;
     seen.add(n);
-    const def = metrics[n];
+    const def = ownGet(metrics, n);
     if (!def) return;
     if (def.kind === 'simple' || def.kind === 'snapshot') out.add(def.dataset);
     else for (const d of metricDeps(def)) walk(d);

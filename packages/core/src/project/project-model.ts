@@ -7,6 +7,7 @@ import type { MetricDef } from '../schema/metric-schema.js';
 import type { AnnotationDef, GoalDef, KpiDef } from '../schema/goal-schema.js';
 import type { ProjectSettings } from '../schema/project-schema.js';
 import type { ObjectiveDef, UnitDef } from '../schema/cascade-schema.js';
+import { ownGet } from '../own-lookup.js';
 
 export interface Project {
   readonly settings: ProjectSettings;
@@ -28,7 +29,7 @@ export type Section = (typeof SECTIONS)[number];
 
 /** The position of an entity, e.g. `locate(p, 'metrics', 'ctr')`. */
 export const locate = (p: Project, section: Section, name: string): SourcePosition | undefined =>
-  p.locations[`${section}.${name}`];
+  ownGet(p.locations, `${section}.${name}`);
 
 /** Label to show for a metric: its label or its name. */
-export const metricLabel = (p: Project, name: string): string => p.metrics[name]?.label ?? name;
+export const metricLabel = (p: Project, name: string): string => ownGet(p.metrics, name)?.label ?? name;

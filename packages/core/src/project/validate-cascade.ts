@@ -3,6 +3,7 @@
 
 import type { Issue } from '../result.js';
 import type { Project } from './project-model.js';
+import { ownGet } from '../own-lookup.js';
 
 type Path = readonly (string | number)[];
 const issue = (
@@ -33,7 +34,11 @@ const cycleThrough = (start: string, next: (n: string) => string | undefined): s
 /** True when `goal` is `ancestor` or sits below it in the goal tree. */
 export const isGoalUnder = (p: Project, goal: string, ancestor: string): boolean => {
   const seen = new Set<string>();
-  for (let cur: string | undefined = goal; cur !== undefined && !seen.has(cur); cur = p.goals[cur]?.parent) {
+  for (
+    let cur: string | undefined = goal;
+    cur !== undefined && !seen.has(cur);
+    cur = ownGet(p.goals, cur)?.parent
+  ) {
     if (cur === ancestor) return true;
     seen.add(cur);
   }
@@ -42,7 +47,7 @@ export const isGoalUnder = (p: Project, goal: string, ancestor: string): boolean
 
 /** True when `kpi` rolls up, directly or through other roll-ups, from `target`. */
 const rollsUpFrom = (p: Project, kpi: string, target: string, seen: Set<string>): boolean =>
-  (p.kpis[kpi]?.rollup?.from ?? []).some((c) => {
+  (ownGet(p.kpis, kpi)?.rollup?.from ?? []).some((c) => {
     if (c === target) return c !== kpi;
     if (seen.has(c)) return false;
     seen.add(c);
@@ -50,12 +55,12 @@ const rollsUpFrom = (p: Project, kpi: string, target: string, seen: Set<string>)
   });
 
 const rollupIssues = (p: Project, name: string): Issue[] => {
-  const k = p.kpis[name];
+  const k = ownGet(p.kpis, name);
   if (!k?.rollup) return [];
   const out: Issue[] = [];
   const base = ['kpis', name, 'rollup'];
   k.rollup.from.forEach((child, i) => {
-    const c = p.kpis[child];
+    const c = ownGet(p.kpis, child);
     if (child === name)
       out.push(
         issue(
@@ -118,7 +123,7 @@ export const validateCascade = (p: Project): Issue[] => {
   const objectives = p.objectives ?? {};
   for (const [name, u] of Object.entries(units)) {
     if (u.parent === undefined) continue;
-    if (!units[u.parent])
+    if (!ownGet(units, u.parent))
       out.push(
         issue(
           'error',
@@ -128,7 +133,7 @@ export const validateCascade = (p: Project): Issue[] => {
           `defined units: ${names(units)}`,
         ),
       );
-    else if (cycleThrough(name, (n) => units[n]?.parent) !== undefined)
+    else if (cycleThrough(name, (n) => ownGet(units, n)?.parent) !== undefined)
       out.push(
         issue(
           'error',
@@ -140,7 +145,7 @@ export const validateCascade = (p: Project): Issue[] => {
       );
   }
   for (const [name, g] of Object.entries(p.goals))
-    if (g.unit !== undefined && !units[g.unit])
+    if (g.unit !== undefined && !ownGet(units, g.unit))
       out.push(
         issue(
           'error',
@@ -165,7 +170,7 @@ export const validateCascade = (p: Project): Issue[] => {
   }
   for (const [name, o] of Object.entries(objectives)) {
     const base = ['objectives', name];
-    if (o.unit !== undefined && !units[o.unit])
+    if (o.unit !== undefined && !ownGet(units, o.unit))
       out.push(
         issue(
           'error',
@@ -175,7 +180,7 @@ export const validateCascade = (p: Project): Issue[] => {
           `defined units: ${names(units)}`,
         ),
       );
-    if (o.goal !== undefined && !p.goals[o.goal])
+    if (o.goal !== undefined && !ownGet(p.goals, o.goal))
       out.push(
         issue(
           'error',
@@ -186,7 +191,7 @@ export const validateCascade = (p: Project): Issue[] => {
         ),
       );
     o.key_results.forEach((kr, i) => {
-      if (kr.metric !== undefined && !p.metrics[kr.metric])
+      if (kr.metric !== undefined && !ownGet(p.metrics, kr.metric))
         out.push(
           issue(
             'error',

@@ -10,6 +10,7 @@ import type { MetricDef } from '../schema/metric-schema.js';
 import { findMetricCycles, metricDatasets } from './metric-graph.js';
 import type { Project } from './project-model.js';
 import { validateCascade } from './validate-cascade.js';
+import { ownGet } from '../own-lookup.js';
 
 type Path = readonly (string | number)[];
 const err = (code: string, message: string, path: Path, hint?: string): Issue =>
@@ -26,7 +27,7 @@ const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
   const out: Issue[] = [];
   const cols = Object.keys(ds.columns);
   const base = ['datasets', name];
-  const timeCol = ds.columns[ds.time];
+  const timeCol = ownGet(ds.columns, ds.time);
   if (!timeCol) {
     out.push(
       err(
@@ -47,7 +48,7 @@ const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
     );
   }
   ds.key.forEach((k, i) => {
-    if (!ds.columns[k])
+    if (!ownGet(ds.columns, k))
       out.push(
         err(
           'dataset.key.unknown_column',
@@ -58,7 +59,7 @@ const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
       );
   });
   ds.dimensions.forEach((d, i) => {
-    if (!ds.columns[d])
+    if (!ownGet(ds.columns, d))
       out.push(
         err(
           'dataset.dimension.unknown_column',
@@ -102,7 +103,7 @@ const checkFilter = (
   const out: Issue[] = [];
   for (const dim of Object.keys(filter)) {
     for (const dsName of datasets) {
-      const ds = p.datasets[dsName];
+      const ds = ownGet(p.datasets, dsName);
       if (ds && !ds.dimensions.includes(dim)) {
         out.push(
           err(
@@ -122,7 +123,7 @@ const validateMetric = (name: string, m: MetricDef, p: Project): Issue[] => {
   const out: Issue[] = [];
   const base = ['metrics', name];
   const exists = (ref: string, field: string, code: string): void => {
-    if (!p.metrics[ref])
+    if (!ownGet(p.metrics, ref))
       out.push(
         err(
           code,
@@ -133,7 +134,7 @@ const validateMetric = (name: string, m: MetricDef, p: Project): Issue[] => {
       );
   };
   if (m.kind === 'simple' || m.kind === 'snapshot') {
-    const ds = p.datasets[m.dataset];
+    const ds = ownGet(p.datasets, m.dataset);
     if (!ds) {
       out.push(
         err(
@@ -156,7 +157,7 @@ const validateMetric = (name: string, m: MetricDef, p: Project): Issue[] => {
           ),
         );
     } else {
-      const col = ds.columns[m.column];
+      const col = ownGet(ds.columns, m.column);
       if (!col) {
         out.push(
           err(
@@ -197,7 +198,7 @@ const validateMetric = (name: string, m: MetricDef, p: Project): Issue[] => {
       );
     } else {
       const walkRefs = (e: typeof parsed.expr): void => {
-        if (e.kind === 'ref' && !p.metrics[e.name])
+        if (e.kind === 'ref' && !ownGet(p.metrics, e.name))
           out.push(
             err(
               'metric.derived.unknown_metric',
@@ -246,7 +247,7 @@ export const validateProject = (p: Project): Issue[] => {
     );
   }
   for (const [name, g] of Object.entries(p.goals)) {
-    if (g.parent !== undefined && !p.goals[g.parent])
+    if (g.parent !== undefined && !ownGet(p.goals, g.parent))
       out.push(
         err(
           'goal.parent_missing',
@@ -256,7 +257,7 @@ export const validateProject = (p: Project): Issue[] => {
         ),
       );
     const seen = new Set([name]);
-    for (let cur = g.parent; cur !== undefined; cur = p.goals[cur]?.parent) {
+    for (let cur = g.parent; cur !== undefined; cur = ownGet(p.goals, cur)?.parent) {
       if (seen.has(cur)) {
         out.push(
           err(
@@ -273,7 +274,7 @@ export const validateProject = (p: Project): Issue[] => {
   }
   for (const [name, k] of Object.entries(p.kpis)) {
     const base = ['kpis', name];
-    if (!p.metrics[k.metric])
+    if (!ownGet(p.metrics, k.metric))
       out.push(
         err(
           'kpi.metric_missing',
@@ -283,7 +284,7 @@ export const validateProject = (p: Project): Issue[] => {
         ),
       );
     else out.push(...checkFilter(k.filter, metricDatasets(p.metrics, k.metric), p, base, 'kpi'));
-    if (!p.goals[k.goal])
+    if (!ownGet(p.goals, k.goal))
       out.push(
         err(
           'kpi.goal_missing',
@@ -293,7 +294,7 @@ export const validateProject = (p: Project): Issue[] => {
         ),
       );
     const counter = typeof k.counter_metric === 'string' ? k.counter_metric : k.counter_metric?.metric;
-    if (counter !== undefined && !p.metrics[counter])
+    if (counter !== undefined && !ownGet(p.metrics, counter))
       out.push(
         err(
           'kpi.counter_metric_missing',

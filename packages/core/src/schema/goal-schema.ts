@@ -59,11 +59,30 @@ export const thresholdsSchema = z
       .min(0)
       .optional()
       .describe('How far behind (fraction) before the KPI counts as off track rather than at risk.'),
+    on_track_probability: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('The least forecast probability of a hit for "on track" (default 0.5); on pace alone is not enough.'),
+    off_track_probability: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Below this forecast probability of a hit the KPI is off track, whatever its pace (default 0.2).'),
   })
   .refine((t) => t.at_risk === undefined || t.off_track === undefined || t.at_risk <= t.off_track, {
     error: 'at_risk must not be larger than off_track',
     path: ['off_track'],
   })
+  .refine(
+    (t) =>
+      t.on_track_probability === undefined ||
+      t.off_track_probability === undefined ||
+      t.off_track_probability <= t.on_track_probability,
+    { error: 'off_track_probability must not be larger than on_track_probability', path: ['off_track_probability'] },
+  )
   .describe('Status thresholds of this KPI; defaults depend on the target kind and its tolerance.');
 
 export const baselineSchema = z

@@ -8,6 +8,7 @@ import { metricSchema } from './metric-schema.js';
 import { annotationSchema, goalSchema, kpiSchema } from './goal-schema.js';
 import { checksSchema } from './check-schema.js';
 import { objectiveSchema, unitSchema } from './cascade-schema.js';
+import { limitsSchema } from '../limits/input-limits.js';
 
 export { checkSettingSchema, checksSchema } from './check-schema.js';
 
@@ -33,6 +34,7 @@ export const settingsSchema = z.strictObject({
   fiscal_year_start: z.number().int().min(1).max(12).default(1).describe('Month the fiscal year starts (1-12).'),
   currency: currencyCodeSchema.default('USD'),
   checks: checksSchema.optional(),
+  limits: limitsSchema.optional(),
 });
 
 const sections = {

@@ -44,6 +44,16 @@ const engineError = (e: unknown, sql: string, timedOutAfter?: number): EngineErr
       },
     );
   }
+  if (/read-only mode/i.test(msg))
+    return new EngineError(
+      'engine.read_only',
+      'this command writes to the project store, which is open read-only (the project folder or its .kpi/ folder is not writable)',
+      {
+        cause: e,
+        hint: 'run it as a user who may write the project folder (reading commands work without)',
+        details: { statement: sql.slice(0, 200) },
+      },
+    );
   return new EngineError('engine.query_failed', `database error: ${msg.split('\n')[0]}`, {
     cause: e,
     details: { statement: sql.slice(0, 200) },
@@ -64,6 +74,7 @@ class DuckDbEngine implements Engine {
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
     private readonly queryTimeoutMs: number | undefined,
+    readonly readOnly: boolean,
   ) {}
 
   private holds(): boolean {
@@ -168,13 +179,16 @@ export interface DuckDbOptions {
   readonly threads?: number;
   /** Stop a statement issued outside an exclusive section after this long (ms). */
   readonly queryTimeoutMs?: number;
+  /** Open an existing file read-only: no folder is created, nothing is written, writes fail. */
+  readonly readOnly?: boolean;
 }
 
 /** Opens (and creates on first use) a DuckDB file; ':memory:' for a throwaway database. */
 export const openDuckDb = async (path: string, opts: DuckDbOptions = {}): Promise<Engine> => {
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
     const config: Record<string, string> = {
+      ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}),
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'true',
     };
@@ -185,14 +199,16 @@ export const openDuckDb = async (path: string, opts: DuckDbOptions = {}): Promis
     await conn.run(
       'SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0',
     );
-    return new DuckDbEngine(instance, conn, opts.queryTimeoutMs);
+    return new DuckDbEngine(instance, conn, opts.queryTimeoutMs, opts.readOnly === true);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new EngineError('engine.open_failed', `cannot open the database ${path}: ${msg.split('\n')[0]}`, {
       cause: e,
       hint: /lock/i.test(msg)
         ? 'another kpi process is using this project; wait for it or stop it'
-        : 'check that the folder is writable',
+        : opts.readOnly
+          ? 'the store cannot be read (does it exist? may you read it?); kpi import creates it'
+          : 'check that the folder is writable',
     });
   }
 };

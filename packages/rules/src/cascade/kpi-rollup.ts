@@ -4,7 +4,7 @@
 // zero); a value is null when no child has one; statuses without a verdict (no_data,
 // no_target) never count as the worst.
 
-import type { Project, RollupDef } from '@kpi/core';
+import { ownGet, ownRecord, type Project, type RollupDef } from '@kpi/core';
 
 /** Verdict statuses, worst first. */
 export const STATUS_SEVERITY = ['missed', 'off_track', 'at_risk', 'on_track', 'achieved'] as const;
@@ -49,7 +49,7 @@ export const rollupValue = (def: RollupDef, children: readonly RollupChild[]): R
   if (known.length === 0) return { method: def.method, value: null, status: null, used, missing };
   if (def.method === 'sum')
     return { method: def.method, value: known.reduce((s, c) => s + c.value, 0), status: null, used, missing };
-  const weight = (k: string) => def.weights?.[k] ?? 1;
+  const weight = (k: string) => ownGet(def.weights, k) ?? 1;
   const total = known.reduce((s, c) => s + weight(c.kpi), 0);
   const value = total === 0 ? null : known.reduce((s, c) => s + weight(c.kpi) * c.value, 0) / total;
   return { method: def.method, value, status: null, used, missing };
@@ -64,16 +64,21 @@ export const resolveRollups = (
   project: Project,
   readings: Readonly<Record<string, { readonly value: number | null; readonly status?: string | null }>>,
 ): Record<string, RollupResult> => {
-  const out: Record<string, RollupResult> = {};
+  const out = ownRecord<RollupResult>();
   const visiting = new Set<string>();
   const childOf = (kpi: string): RollupChild => {
-    const def = project.kpis[kpi]?.rollup;
-    if (!def) return { kpi, value: readings[kpi]?.value ?? null, status: readings[kpi]?.status ?? null };
+    const def = ownGet(project.kpis, kpi)?.rollup;
+    if (!def)
+      return {
+        kpi,
+        value: ownGet(readings, kpi)?.value ?? null,
+        status: ownGet(readings, kpi)?.status ?? null,
+      };
     const r = resolve(kpi, def);
-    return { kpi, value: r.value, status: r.status ?? readings[kpi]?.status ?? null };
+    return { kpi, value: r.value, status: r.status ?? ownGet(readings, kpi)?.status ?? null };
   };
   const resolve = (kpi: string, def: RollupDef): RollupResult => {
-    const done = out[kpi];
+    const done = ownGet(out, kpi);
     if (done) return done;
     if (visiting.has(kpi)) return { method: def.method, value: null, status: null, used: [], missing: [kpi] };
     visiting.add(kpi);

@@ -1,7 +1,7 @@
 // Achievable: the pace a target demands, from today to the deadline, compared with the
 // best pace of the last year; and, when forecasts exist, the forecast's probability.
 // Pure: the app supplies the history at the KPI's cadence and the value now.
-import { dayNumber, formatValue, type KpiDef, type Project } from '@kpi/core';
+import { dayNumber, formatValue, type KpiDef, type Project, ownGet } from '@kpi/core';
 import type { KpiFacts, RawFinding, Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { kpiLabel, sortedKpis } from '../project-lookup.js';
@@ -12,8 +12,8 @@ const UNIT_WORD = { weekly: 'week', monthly: 'month', quarterly: 'quarter' } as 
 
 const check = (p: Project, name: string, k: KpiDef, f: KpiFacts, today: string): RawFinding | undefined => {
   const target = k.target;
-  const goal = p.goals[k.goal];
-  const metric = p.metrics[k.metric];
+  const goal = ownGet(p.goals, k.goal);
+  const metric = ownGet(p.metrics, k.metric);
   if (!target || !goal || !metric) return undefined;
   const cadence = k.cadence ?? 'weekly';
   const deadline = target.deadline ?? goal.period.end;
@@ -78,7 +78,7 @@ export const achievableRule: Rule = {
     'A target that demands more than the team has ever done, with no plan for why, demotivates instead of guiding.',
   check: ({ project, facts, today }) =>
     sortedKpis(project).flatMap(([name, k]) => {
-      const f = facts.kpis?.[name];
+      const f = ownGet(facts.kpis, name);
       const found = f ? check(project, name, k, f, today) : undefined;
       if (!found) return [];
       const pos = kpiPosition(project, name);

@@ -1,6 +1,6 @@
 // Drift: a KPI not reviewed for two cadence periods; the KPI list not reviewed this
 // quarter. Pure: the app supplies the review dates.
-import { periodStart } from '@kpi/core';
+import { periodStart, ownGet } from '@kpi/core';
 import type { RawFinding, Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { periodsAgo } from '../cadence.js';
@@ -17,7 +17,7 @@ export const driftRule: Rule = {
     if (!facts.kpis) return out;
     const never: string[] = [];
     for (const [name, k] of sortedKpis(project)) {
-      const f = facts.kpis[name];
+      const f = ownGet(facts.kpis, name);
       if (!f || f.lastReview === undefined || !k.cadence) continue;
       if (f.lastReview === null) {
         never.push(name);

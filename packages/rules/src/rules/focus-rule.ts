@@ -2,6 +2,7 @@
 import type { RawFinding, Rule } from '../rule-types.js';
 import { goalPosition } from '../rule-types.js';
 import { kpisOfGoal } from '../project-lookup.js';
+import { ownGet } from '@kpi/core';
 
 export const FOCUS = { perGoalMin: 3, perGoalMax: 5, topMin: 5, topMax: 10 } as const;
 
@@ -16,7 +17,7 @@ export const focusRule: Rule = {
     const goals = Object.keys(project.goals).sort();
     for (const goal of goals) {
       const n = kpisOfGoal(project, goal).length;
-      const title = project.goals[goal]?.title ?? goal;
+      const title = ownGet(project.goals, goal)?.title ?? goal;
       const pos = goalPosition(project, goal);
       const at = pos ? { position: pos } : {};
       if (n > FOCUS.perGoalMax) {
@@ -39,7 +40,7 @@ export const focusRule: Rule = {
         });
       }
     }
-    const top = goals.filter((g) => project.goals[g]?.parent === undefined);
+    const top = goals.filter((g) => ownGet(project.goals, g)?.parent === undefined);
     const hasCascade = goals.length > top.length;
     const topKpis = top.reduce((n, g) => n + kpisOfGoal(project, g).length, 0);
     if (hasCascade && topKpis > FOCUS.topMax) {

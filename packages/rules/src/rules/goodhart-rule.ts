@@ -3,6 +3,7 @@
 import type { Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { counterMetricName, kpiLabel, sortedKpis } from '../project-lookup.js';
+import { ownGet } from '@kpi/core';
 
 const DEFAULT_TOLERANCE = 0.05;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -16,10 +17,10 @@ export const goodhartRule: Rule = {
   check: ({ project, facts }) =>
     sortedKpis(project).flatMap(([name, k]) => {
       const counter = counterMetricName(k);
-      const f = facts.kpis?.[name];
+      const f = ownGet(facts.kpis, name);
       if (!counter || f?.kpiChange == null || f.counterChange == null) return [];
-      const kpiDir = project.metrics[k.metric]?.direction ?? 'higher';
-      const ctrDir = project.metrics[counter]?.direction ?? 'higher';
+      const kpiDir = ownGet(project.metrics, k.metric)?.direction ?? 'higher';
+      const ctrDir = ownGet(project.metrics, counter)?.direction ?? 'higher';
       const improved = kpiDir === 'higher' ? f.kpiChange > 0 : f.kpiChange < 0;
       const worsened = ctrDir === 'higher' ? -f.counterChange : f.counterChange;
       const tolerance =
@@ -31,7 +32,7 @@ export const goodhartRule: Rule = {
       return [
         {
           code: 'kpi.goodhart.counter_worsened',
-          message: `KPI "${kpiLabel(project, name)}" improved (${f.kpiChange > 0 ? '+' : ''}${pct(f.kpiChange)}) while its counter-metric "${project.metrics[counter]?.label ?? counter}" worsened by ${pct(worsened)}, beyond the ${pct(tolerance)} allowed: the KPI may be improving at the goal's expense.`,
+          message: `KPI "${kpiLabel(project, name)}" improved (${f.kpiChange > 0 ? '+' : ''}${pct(f.kpiChange)}) while its counter-metric "${ownGet(project.metrics, counter)?.label ?? counter}" worsened by ${pct(worsened)}, beyond the ${pct(tolerance)} allowed: the KPI may be improving at the goal's expense.`,
           path: ['kpis', name, 'counter_metric'],
           hint: 'look at what drove the KPI (kpi explain) before celebrating; adjust the tactic if quality is being traded for volume',
           kpi: name,

@@ -3,6 +3,7 @@
 import type { RawFinding, Rule } from '../rule-types.js';
 import { goalPosition, kpiPosition } from '../rule-types.js';
 import { kpiLabel, kpisOfGoal } from '../project-lookup.js';
+import { ownGet } from '@kpi/core';
 
 export const leadingLaggingRule: Rule = {
   id: 'goal.leading_lagging',
@@ -15,9 +16,9 @@ export const leadingLaggingRule: Rule = {
     for (const goal of Object.keys(project.goals).sort()) {
       const kpis = kpisOfGoal(project, goal);
       if (kpis.length === 0) continue;
-      const title = project.goals[goal]?.title ?? goal;
+      const title = ownGet(project.goals, goal)?.title ?? goal;
       const pos = goalPosition(project, goal);
-      const unset = kpis.filter((k) => project.kpis[k]?.indicator === undefined);
+      const unset = kpis.filter((k) => ownGet(project.kpis, k)?.indicator === undefined);
       for (const k of unset) {
         const kp = kpiPosition(project, k);
         out.push({
@@ -30,7 +31,7 @@ export const leadingLaggingRule: Rule = {
           ...(kp ? { position: kp } : {}),
         });
       }
-      const has = (i: string) => kpis.some((k) => project.kpis[k]?.indicator === i);
+      const has = (i: string) => kpis.some((k) => ownGet(project.kpis, k)?.indicator === i);
       const missing = !has('leading') ? 'leading' : !has('lagging') ? 'lagging' : undefined;
       if (missing && unset.length < kpis.length) {
         out.push({
@@ -48,7 +49,7 @@ export const leadingLaggingRule: Rule = {
           ...(pos ? { position: pos } : {}),
         });
       }
-      const evidence = facts.leadLag?.[goal];
+      const evidence = ownGet(facts.leadLag, goal);
       if (evidence) {
         const strong = evidence.correlation >= 0.3;
         out.push({

@@ -4,6 +4,7 @@ import type { Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { periodsAgo } from '../cadence.js';
 import { kpiLabel, sortedKpis } from '../project-lookup.js';
+import { ownGet } from '@kpi/core';
 
 export const measurableRule: Rule = {
   id: 'kpi.measurable',
@@ -12,7 +13,7 @@ export const measurableRule: Rule = {
   rationale: 'A KPI without recent data cannot be tracked; a stale one is read as if it were current.',
   check: ({ project, facts, today }) =>
     sortedKpis(project).flatMap(([name, k]) => {
-      const f = facts.kpis?.[name];
+      const f = ownGet(facts.kpis, name);
       if (!f || f.lastDataDate === undefined) return [];
       const pos = kpiPosition(project, name);
       const base = {

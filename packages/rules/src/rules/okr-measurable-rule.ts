@@ -1,6 +1,6 @@
 // OKRs: every objective has two to five key results, and they are measurable — bound to a
 // metric or carrying a current value, with a target that differs from the start. Pure.
-import type { ObjectiveDef } from '@kpi/core';
+import { ownGet, type ObjectiveDef } from '@kpi/core';
 import type { RawFinding, Rule } from '../rule-types.js';
 
 export const OKR_KEY_RESULTS = { min: 2, max: 5 } as const;
@@ -17,7 +17,7 @@ export const okrMeasurableRule: Rule = {
   check: ({ project }) => {
     const out: RawFinding[] = [];
     for (const [name, o] of Object.entries(project.objectives ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-      const pos = project.locations[`objectives.${name}`];
+      const pos = ownGet(project.locations, `objectives.${name}`);
       const at = { ...(pos ? { position: pos } : {}), ...(o.goal ? { goal: o.goal } : {}) };
       const n = o.key_results.length;
       if (n < OKR_KEY_RESULTS.min || n > OKR_KEY_RESULTS.max)

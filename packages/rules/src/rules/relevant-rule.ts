@@ -3,6 +3,7 @@ import type { Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { goalCategories, SERVES } from '../goal-focus.js';
 import { kpiLabel, sortedKpis } from '../project-lookup.js';
+import { ownGet } from '@kpi/core';
 
 export const relevantRule: Rule = {
   id: 'kpi.relevant',
@@ -12,8 +13,8 @@ export const relevantRule: Rule = {
     'A KPI measures progress towards its goal; a number from another area (follower growth on a lead goal) moves without the goal moving.',
   check: ({ project }) =>
     sortedKpis(project).flatMap(([name, k]) => {
-      const goal = project.goals[k.goal];
-      const category = project.metrics[k.metric]?.category;
+      const goal = ownGet(project.goals, k.goal);
+      const category = ownGet(project.metrics, k.metric)?.category;
       if (!goal || !category) return [];
       const about = goalCategories(goal);
       if (about.length === 0) return [];

@@ -1,7 +1,7 @@
 // Specific: one clearly described metric per KPI, not a compound of several. Pure.
 import type { RawFinding, Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
-import { metricDeps } from '@kpi/core';
+import { metricDeps, ownGet } from '@kpi/core';
 import { kpiLabel, sortedKpis } from '../project-lookup.js';
 
 const COMPOUND_LABEL = /\s(and|&|\+|plus)\s|\//i;
@@ -14,14 +14,14 @@ export const specificRule: Rule = {
     'A KPI that blends several numbers, or whose metric nobody has described, cannot be acted on: nobody knows which part to move.',
   check: ({ project }) =>
     sortedKpis(project).flatMap(([name, k]) => {
-      const m = project.metrics[k.metric];
+      const m = ownGet(project.metrics, k.metric);
       if (!m) return [];
       const pos = kpiPosition(project, name);
       const base = { kpi: name, goal: k.goal, ...(pos ? { position: pos } : {}) };
       const label = kpiLabel(project, name);
       const out: RawFinding[] = [];
       const parts = m.kind === 'derived' ? metricDeps(m) : [];
-      const units = new Set(parts.map((d) => project.metrics[d]?.unit));
+      const units = new Set(parts.map((d) => ownGet(project.metrics, d)?.unit));
       if (parts.length >= 3 && units.size > 1) {
         out.push({
           code: 'kpi.specific.compound_metric',

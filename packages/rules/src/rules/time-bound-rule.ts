@@ -2,6 +2,7 @@
 import type { Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { kpiLabel, sortedKpis } from '../project-lookup.js';
+import { ownGet } from '@kpi/core';
 
 export const timeBoundRule: Rule = {
   id: 'kpi.time_bound',
@@ -11,7 +12,7 @@ export const timeBoundRule: Rule = {
     'A target whose deadline lies outside its goal period is judged against the wrong stretch of time.',
   check: ({ project }) =>
     sortedKpis(project).flatMap(([name, k]) => {
-      const goal = project.goals[k.goal];
+      const goal = ownGet(project.goals, k.goal);
       const deadline = k.target?.deadline;
       if (!goal || deadline === undefined) return [];
       if (deadline >= goal.period.start && deadline <= goal.period.end) return [];

@@ -1,6 +1,6 @@
 // Vanity: follower counts, raw impressions, views and likes promoted to KPI without a goal
 // about reach, or without an outcome KPI beside them. Pure.
-import type { MetricDef, Project } from '@kpi/core';
+import { ownGet, type MetricDef, type Project } from '@kpi/core';
 import type { RawFinding, Rule } from '../rule-types.js';
 import { goalPosition, kpiPosition } from '../rule-types.js';
 import { goalCategories } from '../goal-focus.js';
@@ -24,8 +24,8 @@ export const vanityKind = (m: MetricDef | undefined): string | undefined => {
 };
 
 const isOutcome = (p: Project, kpi: string): boolean => {
-  const k = p.kpis[kpi];
-  const cat = p.metrics[k?.metric ?? '']?.category;
+  const k = ownGet(p.kpis, kpi);
+  const cat = ownGet(p.metrics, k?.metric ?? '')?.category;
   return k?.indicator === 'lagging' && (cat === 'conversion' || cat === 'roi');
 };
 
@@ -42,8 +42,8 @@ export const vanityMetricRule: Rule = {
     const out: RawFinding[] = [];
     const unpaired = new Map<string, string[]>();
     for (const [name, k] of sortedKpis(project)) {
-      const kind = vanityKind(project.metrics[k.metric]);
-      const goal = project.goals[k.goal];
+      const kind = vanityKind(ownGet(project.metrics, k.metric));
+      const goal = ownGet(project.goals, k.goal);
       if (!kind || !goal) continue;
       const aboutReach = goalCategories(goal).includes('awareness');
       if (aboutReach) {
@@ -67,7 +67,7 @@ export const vanityMetricRule: Rule = {
       const labels = names.map((n) => `"${kpiLabel(project, n)}"`).join(', ');
       out.push({
         code: 'kpi.vanity.unpaired',
-        message: `Goal "${project.goals[goal]?.title ?? goal}" is about reach, but its raw audience counts (${labels}) have no outcome KPI beside them to show that the reach pays off. ${TEST.replace('moving it', 'moving them').replace('it is a vanity metric', 'they are vanity metrics')}`,
+        message: `Goal "${ownGet(project.goals, goal)?.title ?? goal}" is about reach, but its raw audience counts (${labels}) have no outcome KPI beside them to show that the reach pays off. ${TEST.replace('moving it', 'moving them').replace('it is a vanity metric', 'they are vanity metrics')}`,
         path: ['goals', goal],
         hint: 'add a lagging outcome KPI (e.g. leads or revenue from the launch market), or keep the counts as supporting metrics',
         goal,

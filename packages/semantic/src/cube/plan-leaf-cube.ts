@@ -10,6 +10,7 @@ import {
   filterSchema,
   issue,
   ok,
+  ownGet,
   type Issue,
   type Project,
   type Result,
@@ -76,7 +77,7 @@ const checkRequest = (project: Project, req: LeafCubeRequest): Issue[] => {
         ),
       );
     keys.add(it.key);
-    if (!IDENTIFIER_RE.test(it.metric) || !project.metrics[it.metric])
+    if (!IDENTIFIER_RE.test(it.metric) || !ownGet(project.metrics, it.metric))
       out.push(
         issue(
           'query.metric.unknown',
@@ -132,7 +133,7 @@ export const planLeafCube = (project: Project, req: LeafCubeRequest): Result<Lea
   for (const d of drafts.values())
     groups.set(`${d.kind}|${d.dataset}`, [...(groups.get(`${d.kind}|${d.dataset}`) ?? []), d]);
   for (const [g, leaves] of groups) {
-    const ds = project.datasets[leaves[0]?.dataset ?? ''];
+    const ds = ownGet(project.datasets, leaves[0]?.dataset ?? '');
     if (g.startsWith('snapshot') || !ds) continue;
     sets.forEach((set, i) =>
       set.forEach((dim) => {
@@ -154,7 +155,7 @@ export const planLeafCube = (project: Project, req: LeafCubeRequest): Result<Lea
   const idsOf = new Map<string, CubeNode>();
   const scans: CubeScan[] = [...groups.values()].map((group) => {
     const first = group[0] as LeafDraft;
-    const ds = project.datasets[first.dataset];
+    const ds = ownGet(project.datasets, first.dataset);
     const leaves: PlannedLeaf[] = [];
     for (const d of group) {
       const id = `L${++n}`;
@@ -183,7 +184,7 @@ export const planLeafCube = (project: Project, req: LeafCubeRequest): Result<Lea
       dataset: first.dataset,
       kind: first.kind,
       timeColumn: ds?.time ?? '',
-      timeType: ds?.columns[ds.time]?.type === 'timestamp' ? 'timestamp' : 'date',
+      timeType: ownGet(ds?.columns, ds?.time ?? '')?.type === 'timestamp' ? 'timestamp' : 'date',
       seriesDimensions: ds?.dimensions ?? [],
       groupingSets: sets,
       leaves,

@@ -3,7 +3,7 @@
 // snapshots). Pure. Invariants: every problem is collected before failing; a successful
 // plan only names validated identifiers; no SQL is written here (see render-*.ts).
 
-import { IDENTIFIER_RE, fail, issue, ok, type Issue, type Project, type Result } from '@kpi/core';
+import { IDENTIFIER_RE, fail, issue, ok, type Issue, type Project, type Result, ownGet } from '@kpi/core';
 import { unknownNameHint } from './close-names.js';
 import type {
   Condition,
@@ -17,7 +17,7 @@ import { resolveMetrics, type DraftNode, type LeafDraft } from './resolve-metric
 import { checkDates, checkGrain, checkOrderAndLimit, checkWhereValues, isGrain } from './validate-request.js';
 
 const positioned = (i: Issue, project: Project, metric: string | undefined): Issue => {
-  const position = metric === undefined ? undefined : project.locations[`metrics.${metric}`];
+  const position = metric === undefined ? undefined : ownGet(project.locations, `metrics.${metric}`);
   return position ? { ...i, position } : i;
 };
 
@@ -33,7 +33,7 @@ const checkMetricNames = (project: Project, metrics: unknown): { known: string[]
     };
   metrics.forEach((m: unknown, i) => {
     const name = typeof m === 'string' ? m : JSON.stringify(m);
-    if (typeof m !== 'string' || !IDENTIFIER_RE.test(m) || !project.metrics[m])
+    if (typeof m !== 'string' || !IDENTIFIER_RE.test(m) || !ownGet(project.metrics, m))
       issues.push(
         issue(
           'query.metric.unknown',
@@ -69,7 +69,8 @@ const checkDimension = (
 ): Issue[] => {
   const read = [...new Set([...datasets.values()].flat())].sort();
   const shared = read.reduce<string[] | undefined>(
-    (acc, d) => (project.datasets[d]?.dimensions ?? []).filter((x) => acc === undefined || acc.includes(x)),
+    (acc, d) =>
+      (ownGet(project.datasets, d)?.dimensions ?? []).filter((x) => acc === undefined || acc.includes(x)),
     undefined,
   );
   const hint = unknownNameHint(dim, shared ?? [], 'dimensions shared by the requested metrics');
@@ -81,7 +82,7 @@ const checkDimension = (
   if (!anywhere) return [issue('query.dimension.unknown', `unknown dimension "${dim}"`, path, hint)];
   const out: Issue[] = [];
   for (const [metric, dsNames] of datasets) {
-    const missing = dsNames.filter((d) => !project.datasets[d]?.dimensions.includes(dim));
+    const missing = dsNames.filter((d) => !ownGet(project.datasets, d)?.dimensions.includes(dim));
     if (missing.length)
       out.push(
         positioned(
@@ -112,7 +113,7 @@ const buildScans = (
   let n = 0;
   const scans = [...groups.values()].map((group, i): Scan => {
     const first = group[0] as LeafDraft;
-    const ds = project.datasets[first.dataset];
+    const ds = ownGet(project.datasets, first.dataset);
     const alias = `Scan${i + 1}`;
     const out: LeafAggregate[] = group.map((leaf) => {
       const leafAlias = `M${++n}`;
@@ -125,7 +126,7 @@ const buildScans = (
       kind: first.kind,
       dataset: first.dataset,
       timeColumn: ds?.time ?? '',
-      timeType: ds?.columns[ds.time]?.type === 'timestamp' ? 'timestamp' : 'date',
+      timeType: ownGet(ds?.columns, ds?.time ?? '')?.type === 'timestamp' ? 'timestamp' : 'date',
       seriesDimensions: ds?.dimensions ?? [],
       leaves: out,
     };
@@ -199,7 +200,7 @@ export const planMetricQuery = (project: Project, request: MetricQueryRequest): 
             'a metric and a dimension (or "period") cannot share a name in one query; query them separately',
           ),
           project,
-          project.metrics[name] ? name : undefined,
+          ownGet(project.metrics, name) ? name : undefined,
         ),
       );
   });

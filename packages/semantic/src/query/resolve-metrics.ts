@@ -4,7 +4,15 @@
 // metric's filter is pushed down to every leaf under it; identical leaves are shared;
 // broken definitions and cycles become issues positioned at the metric's definition.
 
-import { IDENTIFIER_RE, parseExpression, type Expr, type Filter, type Issue, type Project } from '@kpi/core';
+import {
+  IDENTIFIER_RE,
+  parseExpression,
+  ownGet,
+  type Expr,
+  type Filter,
+  type Issue,
+  type Project,
+} from '@kpi/core';
 import type { Condition, FilterValue } from './metric-query.js';
 
 export interface LeafDraft {
@@ -74,7 +82,7 @@ export const resolveMetrics = (
   const leaves = new Map<string, LeafDraft>();
   const issues = new Map<string, Issue>();
   const problem = (metric: string, field: string | undefined, message: string, hint: string): undefined => {
-    const position = project.locations[`metrics.${metric}`];
+    const position = ownGet(project.locations, `metrics.${metric}`);
     const path = field === undefined ? ['metrics', metric] : ['metrics', metric, field];
     const i: Issue = { code: 'query.metric.invalid', severity: 'error', message, path, hint };
     issues.set(`${path.join('.')}|${message}`, position ? { ...i, position } : i);
@@ -88,7 +96,7 @@ export const resolveMetrics = (
     stack: readonly string[],
   ): DraftNode | undefined => {
     const user = stack[stack.length - 1] ?? name;
-    const def = project.metrics[name];
+    const def = ownGet(project.metrics, name);
     if (!def || !IDENTIFIER_RE.test(name))
       return problem(
         user,
@@ -134,7 +142,7 @@ export const resolveMetrics = (
       };
       return walk(parsed.expr);
     }
-    const ds = project.datasets[def.dataset];
+    const ds = ownGet(project.datasets, def.dataset);
     if (!ds || !IDENTIFIER_RE.test(def.dataset) || !ds.dimensions.every((x) => IDENTIFIER_RE.test(x)))
       return problem(
         name,
@@ -143,7 +151,7 @@ export const resolveMetrics = (
         'define the dataset or fix the name',
       );
     read.add(def.dataset);
-    const timeType = ds.columns[ds.time]?.type;
+    const timeType = ownGet(ds.columns, ds.time)?.type;
     if ((timeType !== 'date' && timeType !== 'timestamp') || !IDENTIFIER_RE.test(ds.time))
       return problem(
         name,
@@ -152,7 +160,7 @@ export const resolveMetrics = (
         `give column "${ds.time}" type date or timestamp`,
       );
     const column = def.column;
-    if (column !== undefined && (!ds.columns[column] || !IDENTIFIER_RE.test(column)))
+    if (column !== undefined && (!ownGet(ds.columns, column) || !IDENTIFIER_RE.test(column)))
       return problem(
         name,
         'column',

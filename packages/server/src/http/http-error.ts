@@ -2,7 +2,8 @@
 // message, details}}`. IO-free. Invariants: problems, usage, not-found and conflict
 // errors are shown as they are (their messages are written for users); io, engine and
 // internal errors become a generic message with the request id — their text, causes and
-// SQL never reach the client (they go to the log).
+// SQL never reach the client (they go to the log); a full disk (`io.no_space`) is 507 with
+// its message, so whoever sees it knows what to free.
 
 import { KpiError, isKpiError } from '@kpi/core';
 
@@ -68,6 +69,13 @@ export const mapError = (e: unknown, requestId: string): MappedError => {
       internal: false,
     };
   if (isKpiError(e)) {
+    if (e.code === 'io.no_space')
+      return {
+        status: 507,
+        body: body(e.code, e.message, requestId, {}, e.hint),
+        headers: {},
+        internal: false,
+      };
     if (e.code === 'engine.timeout')
       return {
         status: 503,

@@ -1,5 +1,9 @@
 // Zod schemas of API inputs and outputs that are not project-file schemas: the OpenAPI
 // document is generated from these and from the project schemas. Pure.
+// Invariant: a name the caller looks up (path, query, metrics and dimensions of a query,
+// columns of a column map) is checked with `nameSchema` (format only), so an unknown
+// "constructor" is refused by the lookup like any other unknown name; a name that will be
+// written into the project files is checked by the project schemas (reserved names refused).
 
 import { z } from 'zod';
 import {
@@ -7,14 +11,14 @@ import {
   annotationSchema,
   datasetSchema,
   goalSchema,
-  identifierSchema,
   isoDateSchema,
   kpiSchema,
   metricSchema,
+  nameSchema,
 } from '@kpi/core';
 import { ROLES, TOKEN_ACCESS } from '@kpi/app';
 
-export const nameParams = z.strictObject({ name: identifierSchema });
+export const nameParams = z.strictObject({ name: nameSchema });
 export const idParams = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{12}$/, { error: 'not a token id' }),
 });
@@ -56,6 +60,8 @@ export const tokenInfoSchema = z.object({
   datasets: z.array(z.string()).nullable(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable().describe('When the token stops working; null: never.'),
+  lastUsedAt: z.string().nullable().describe('Last use (recorded at most once a minute); null: never used.'),
 });
 
 export const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
@@ -94,7 +100,14 @@ export const projectSchema = z.object({
 
 const named = <S extends z.ZodObject>(s: S) => s.extend({ name: z.string() });
 export const datasetOut = named(datasetSchema);
-export const metricOut = z.intersection(z.object({ name: z.string() }), metricSchema);
+// Each kind gets the name (an intersection with a closed object could never match).
+const [simpleMetric, snapshotMetric, ratioMetric, derivedMetric] = metricSchema.options;
+export const metricOut = z.discriminatedUnion('kind', [
+  named(simpleMetric),
+  named(snapshotMetric),
+  named(ratioMetric),
+  named(derivedMetric),
+]);
 export const goalOut = named(goalSchema).extend({ kpis: z.array(z.string()) });
 export const kpiOut = named(kpiSchema);
 
@@ -131,7 +144,7 @@ export const pushRowsSchema = z
 
 export const queryBodySchema = z
   .strictObject({
-    metrics: z.array(identifierSchema).min(1).max(20),
+    metrics: z.array(nameSchema).min(1).max(20),
     grain: z.enum(GRAINS).optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
@@ -142,8 +155,8 @@ export const queryBodySchema = z
       .max(1000)
       .optional()
       .describe('The last N periods of `grain`, this one included.'),
-    groupBy: z.array(identifierSchema).max(5).optional(),
-    where: z.record(identifierSchema, z.array(z.string().max(500)).min(1).max(200)).optional(),
+    groupBy: z.array(nameSchema).max(5).optional(),
+    where: z.record(nameSchema, z.array(z.string().max(500)).min(1).max(200)).optional(),
   })
   .describe('A metric query: metrics by period and dimensions, filtered by dimension values.');
 
@@ -152,7 +165,7 @@ export const metricValuesQuery = z.strictObject({
   last: z.coerce.number().int().min(1).max(1000).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  by: identifierSchema.optional().describe('A dimension to group by.'),
+  by: nameSchema.optional().describe('A dimension to group by.'),
 });
 
 export const queryOutSchema = z.object({
@@ -164,9 +177,13 @@ export const queryOutSchema = z.object({
       currency: z.string().optional(),
     }),
   ),
-  rows: z.array(z.record(z.string(), z.unknown())),
+  rows: z
+    .array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))
+    .describe(
+      'One object per row, keyed by column name: periods and dimensions as text, metrics as numbers.',
+    ),
   sql: z.string(),
-  params: z.array(z.unknown()),
+  params: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).describe('The bound values.'),
 });
 
 export const changeSchema = z.object({
@@ -176,8 +193,11 @@ export const changeSchema = z.object({
   entity: z.enum(['kpi', 'goal', 'annotation']),
   name: z.string(),
   action: z.enum(['create', 'update']),
-  before: z.unknown(),
-  after: z.unknown(),
+  before: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('The definition before the change (null when created).'),
+  after: z.record(z.string(), z.unknown()).nullable().describe('The definition after the change.'),
   reason: z.string().nullable(),
   file: z.string().nullable(),
 });
@@ -226,8 +246,8 @@ export const checksSchema = z.object({
 });
 
 export const checksQuery = z.strictObject({
-  kpi: identifierSchema.optional().describe("Only this KPI's findings."),
-  goal: identifierSchema.optional().describe("Only this goal's findings (its KPIs' included)."),
+  kpi: nameSchema.optional().describe("Only this KPI's findings."),
+  goal: nameSchema.optional().describe("Only this goal's findings (its KPIs' included)."),
   data: z.enum(['true', 'false']).optional().describe('false: skip the rules that read data (faster).'),
 });
 
@@ -261,7 +281,7 @@ export const importQuery = z.strictObject({
 
 /** The decoded `columns` of an import: dataset column -> file header ("" = not in the file). */
 export const columnMapSchema = z
-  .record(identifierSchema, z.string().trim().max(200))
+  .record(nameSchema, z.string().trim().max(200))
   .refine((m) => Object.keys(m).length <= 500, { error: 'at most 500 columns' });
 
 const bandPeriod = z.object({
@@ -303,3 +323,35 @@ export const forecastQuery = z.strictObject({
     .describe('Periods ahead (default: up to the deadline, at most 26 weeks / 12 months / 8 quarters).'),
   asOf: isoDateSchema.optional().describe('Treat this day as the last complete one (default: yesterday).'),
 });
+
+// The top level of the scorecard readings (their full schema is issue 14's work): each
+// object with the keys it always has; further keys allowed.
+export const kpiReadingTop = z
+  .looseObject({
+    kind: z.literal('kpi_reading'),
+    kpi: z.string(),
+    label: z.string(),
+    goal: z.string(),
+    metric: z.string(),
+    asOf: z.string(),
+    grain: z.string(),
+    current: z.looseObject({ label: z.string(), value: z.number().nullable() }),
+    value: z.number().nullable(),
+    status: z.string(),
+    statusReason: z.string(),
+    comparisons: z.array(z.looseObject({})),
+    cause: z.looseObject({}),
+    series: z.array(z.looseObject({})),
+    annotations: z.array(z.looseObject({})),
+  })
+  .describe('One KPI reading: target, pace, comparisons, cause, series.');
+
+export const goalReadingTop = z
+  .looseObject({
+    goal: z.string(),
+    title: z.string(),
+    period: z.looseObject({ start: z.string(), end: z.string() }),
+    statusCounts: z.record(z.string(), z.number()),
+    kpis: z.array(kpiReadingTop),
+  })
+  .describe("One goal with its KPIs' readings.");

@@ -60,8 +60,21 @@ export const authRoutes: readonly RouteDef[] = [
     response: meSchema,
     async handle(ctx, { body }) {
       const { email, password } = body as z.infer<typeof loginSchema>;
+      const { loginGuard, now } = ctx.state;
+      const wait = loginGuard.attempt(email, ctx.clientIp, now());
+      if (wait > 0)
+        throw new HttpError(
+          429,
+          'auth.login_backoff',
+          'too many failed logins on this account; wait and retry',
+          {
+            headers: { 'retry-after': String(wait) },
+            hint: `retry in ${wait} s; the wait doubles with each further failure (at most ${ctx.state.limits.loginBackoffCapSeconds} s) and ends at a successful login`,
+          },
+        );
       const user = await checkLogin(ctx.state.project(), email, password);
       if (!user) throw new HttpError(401, 'auth.bad_login', 'wrong email or password');
+      loginGuard.succeeded(email, ctx.clientIp, now());
       return loginReply(ctx, user);
     },
   }),
@@ -171,7 +184,7 @@ export const authRoutes: readonly RouteDef[] = [
     status: 201,
     handle: async (ctx, { body }) => ({
       status: 201,
-      body: await createToken(ctx.state.project(), principalOf(ctx).user.email, body),
+      body: await createToken(ctx.state.project(), principalOf(ctx).user.email, body, ctx.state.now()),
     }),
   }),
   route({

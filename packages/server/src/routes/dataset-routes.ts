@@ -5,13 +5,13 @@
 // never appear in a response; pushes are rate-limited per token or user.
 
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ProblemsError } from '@kpi/core';
-import { inputIssues, listDatasets, loadRows, type LoadRowsInput } from '@kpi/app';
+import { ProblemsError, ownGet, safeParseInput } from '@kpi/core';
+import { inputIssues, listDatasets, loadRows, makeUploadFolder, type LoadRowsInput } from '@kpi/app';
 import { HttpError } from '../http/http-error.js';
-import { mediaType, parseJson, readBody, requireMediaType, saveBody } from '../http/request-body.js';
+import { mediaType, requireMediaType, saveBody } from '../http/request-body.js';
 import type { RequestContext, RouteDef } from '../http/route-types.js';
 import { READ, param, principalOf, route } from './route-helpers.js';
 import {
@@ -39,6 +39,9 @@ const EXT: Readonly<Record<Format, string>> = { csv: 'csv', json: 'json', ndjson
 /** A client file name is only a label: plain characters, no folders, no dot-dot. */
 const SAFE_FILENAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,254}$/;
 
+/** The most rows one JSON push may carry (the push body schema says the same). */
+const MAX_PUSH_ROWS = 100_000;
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 const withTempDir = async <T>(
@@ -46,7 +49,7 @@ const withTempDir = async <T>(
   label: string,
   fn: (dir: string) => Promise<T>,
 ): Promise<T> => {
-  const dir = await mkdtemp(join(ctx.state.tmpDir, 'kpi-upload-'));
+  const dir = await makeUploadFolder(ctx.state.tmpDir, Date.now());
   ctx.redactions.set(dir, label);
   try {
     return await fn(dir);
@@ -84,7 +87,7 @@ const columnMapOf = (text: string | undefined): Readonly<Record<string, string>>
       },
     ]);
   }
-  const r = columnMapSchema.safeParse(value);
+  const r = safeParseInput(columnMapSchema, value);
   if (!r.success)
     throw new ProblemsError(
       'input.invalid',
@@ -92,6 +95,31 @@ const columnMapOf = (text: string | undefined): Readonly<Record<string, string>>
       inputIssues(r.error, ['query', 'columns']),
     );
   return r.data;
+};
+
+/**
+ * A JSON push keeps its own answers: not an array of flat row objects is push.invalid_rows,
+ * and a body the JSON reader cannot parse is request.malformed_json (400).
+ */
+const pushError = (e: unknown): unknown => {
+  if (!(e instanceof ProblemsError)) return e;
+  if (e.code === 'import.file.not_rows')
+    return new HttpError(
+      422,
+      'push.invalid_rows',
+      `the body must be a JSON array of row objects: ${e.message}`,
+      {
+        details: { issues: e.issues.map((i) => ({ message: i.message, line: i.position?.line })) },
+        ...(e.issues[0]?.hint === undefined ? {} : { hint: e.issues[0].hint }),
+      },
+    );
+  if (e.code === 'import.file.bad_json')
+    return new HttpError(
+      400,
+      'request.malformed_json',
+      `the request body is not valid JSON: ${e.message.replace(/^.*?: (Invalid Input Error: )?/, '')}`,
+    );
+  return e;
 };
 
 const sha = (...parts: string[]): string => createHash('sha256').update(parts.join('\n')).digest('hex');
@@ -108,7 +136,7 @@ export const datasetRoutes: readonly RouteDef[] = [
       const lp = ctx.state.project();
       const stats = await listDatasets(lp);
       return {
-        body: stats.map((s) => ({ name: s.dataset, ...lp.project.datasets[s.dataset], stats: s })),
+        body: stats.map((s) => ({ name: s.dataset, ...ownGet(lp.project.datasets, s.dataset), stats: s })),
       };
     },
   }),
@@ -184,32 +212,25 @@ export const datasetRoutes: readonly RouteDef[] = [
       const key = idempotencyKey(ctx);
       const p = principalOf(ctx);
       const label = 'request body';
+      const json = mediaType(ctx.req) === 'application/json';
       return withTempDir(ctx, label, async (dir) => {
-        const path = join(dir, 'rows.ndjson');
+        // Streamed to a file, never held in memory; the rows are read by the import,
+        // after the structural scan (flat rows for a JSON array).
+        const path = join(dir, json ? 'rows.json' : 'rows.ndjson');
         ctx.redactions.set(path, label);
-        let hash: string;
-        if (mediaType(ctx.req) === 'application/json') {
-          const raw = await readBody(ctx.req, ctx.state.limits.uploadBytes);
-          const rows = pushRowsSchema.safeParse(parseJson(raw));
-          if (!rows.success)
-            throw new HttpError(422, 'push.invalid_rows', 'the body must be a JSON array of row objects', {
-              details: {
-                issues: rows.error.issues.slice(0, 20).map((i) => ({ path: i.path, message: i.message })),
-              },
-            });
-          await writeFile(path, rows.data.map((r) => JSON.stringify(r)).join('\n') + '\n', { flag: 'wx' });
-          hash = sha(dataset, 'json', createHash('sha256').update(raw).digest('hex'));
-        } else {
-          const saved = await saveBody(ctx.req, path, ctx.state.limits.uploadBytes);
-          if (saved.bytes === 0) throw new HttpError(400, 'request.empty_body', 'the request body is empty');
-          hash = sha(dataset, 'ndjson', saved.sha256);
-        }
+        const saved = await saveBody(ctx.req, path, ctx.state.limits.uploadBytes);
+        if (saved.bytes === 0)
+          throw new HttpError(400, 'request.empty_body', 'the request body is empty', {
+            hint: json ? 'send a JSON array of row objects' : 'send one JSON object per line',
+          });
+        const hash = sha(dataset, json ? 'json' : 'ndjson', saved.sha256);
         const out = await loadRows(ctx.state.project(), {
           dataset,
           path,
-          format: 'ndjson',
+          format: json ? 'json' : 'ndjson',
           source: label,
           dryRun: q.dryRun === 'true',
+          ...(json ? { flatRows: true, maxRows: MAX_PUSH_ROWS } : {}),
           ...(key === undefined
             ? {}
             : {
@@ -219,7 +240,11 @@ export const datasetRoutes: readonly RouteDef[] = [
                   requestHash: hash,
                 },
               }),
-        }).finally(() => ctx.state.dataChanged());
+        })
+          .catch((e: unknown) => {
+            throw json ? pushError(e) : e;
+          })
+          .finally(() => ctx.state.dataChanged());
         return {
           status: 201,
           headers: { 'idempotent-replayed': String(out.replayed) },

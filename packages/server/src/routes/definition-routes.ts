@@ -3,7 +3,7 @@
 // reloaded project; a refused edit changes neither the files nor the served project.
 
 import { z } from 'zod';
-import { NotFoundError, type Project } from '@kpi/core';
+import { NotFoundError, type Project, ownGet } from '@kpi/core';
 import {
   addAnnotation,
   createGoal,
@@ -24,7 +24,7 @@ import { EDIT, READ, param, principalOf, route } from './route-helpers.js';
 import { changeSchema, editResultSchema, goalOut, historyQuery, kpiOut, nameParams } from './api-schemas.js';
 
 const goalView = (p: Project, name: string) => {
-  const g = p.goals[name];
+  const g = ownGet(p.goals, name);
   if (!g) throw new NotFoundError('goal.not_found', `no goal "${name}"`);
   const kpis = Object.entries(p.kpis)
     .filter(([, k]) => k.goal === name)
@@ -33,7 +33,7 @@ const goalView = (p: Project, name: string) => {
 };
 
 const kpiView = (p: Project, name: string) => {
-  const k = p.kpis[name];
+  const k = ownGet(p.kpis, name);
   if (!k) throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
   return { name, ...k };
 };
@@ -80,7 +80,7 @@ export const definitionRoutes: readonly RouteDef[] = [
     async handle(ctx, { body }) {
       const r = await createGoal(ctx.state.project(), actor(ctx), body);
       const name = (body as { name: string }).name;
-      return applied(ctx, r, r.project.project.goals[name], 201);
+      return applied(ctx, r, ownGet(r.project.project.goals, name), 201);
     },
   }),
   route({
@@ -95,7 +95,7 @@ export const definitionRoutes: readonly RouteDef[] = [
     async handle(ctx, { body }) {
       const name = param(ctx, 'name');
       const r = await editGoal(ctx.state.project(), actor(ctx), name, body);
-      return applied(ctx, r, r.project.project.goals[name]);
+      return applied(ctx, r, ownGet(r.project.project.goals, name));
     },
   }),
   route({
@@ -131,7 +131,7 @@ export const definitionRoutes: readonly RouteDef[] = [
     status: 201,
     async handle(ctx, { body }) {
       const r = await createKpi(ctx.state.project(), actor(ctx), body);
-      return applied(ctx, r, r.project.project.kpis[(body as { name: string }).name], 201);
+      return applied(ctx, r, ownGet(r.project.project.kpis, (body as { name: string }).name), 201);
     },
   }),
   route({
@@ -146,7 +146,7 @@ export const definitionRoutes: readonly RouteDef[] = [
     async handle(ctx, { body }) {
       const name = param(ctx, 'name');
       const r = await editKpi(ctx.state.project(), actor(ctx), name, body);
-      return applied(ctx, r, r.project.project.kpis[name]);
+      return applied(ctx, r, ownGet(r.project.project.kpis, name));
     },
   }),
   route({

@@ -12,7 +12,11 @@ export const docRoutes = (document: () => unknown): readonly RouteDef[] => [
     tag: 'system',
     summary: 'This API as an OpenAPI 3.1 document.',
     access: 'public',
-    response: z.record(z.string(), z.unknown()),
+    response: z.looseObject({
+      openapi: z.literal('3.1.0'),
+      info: z.looseObject({ title: z.string(), version: z.string() }),
+      paths: z.record(z.string(), z.looseObject({})),
+    }),
     handle: async () => ({ body: document() }),
   }),
   route({

@@ -4,7 +4,7 @@
 // answers come from the read cache until the project or its data change.
 
 import { z } from 'zod';
-import { NotFoundError } from '@kpi/core';
+import { NotFoundError, ownGet } from '@kpi/core';
 import { queryMetrics } from '@kpi/app';
 import type { RouteDef } from '../http/route-types.js';
 import { READ, cachedRead, param, route } from './route-helpers.js';
@@ -32,7 +32,7 @@ export const metricRoutes: readonly RouteDef[] = [
     response: metricOut,
     async handle(ctx) {
       const name = param(ctx, 'name');
-      const m = ctx.state.project().project.metrics[name];
+      const m = ownGet(ctx.state.project().project.metrics, name);
       if (!m) throw new NotFoundError('metric.not_found', `no metric "${name}"`);
       return { body: { name, ...m } };
     },

@@ -3,7 +3,7 @@
 // once per project and data version (read cache) and are narrowed per request.
 
 import type { z } from 'zod';
-import { NotFoundError, type Issue } from '@kpi/core';
+import { NotFoundError, type Issue, ownGet } from '@kpi/core';
 import { checkProject } from '@kpi/app';
 import type { RouteDef } from '../http/route-types.js';
 import { READ, cachedValue, route } from './route-helpers.js';
@@ -95,9 +95,9 @@ export const projectRoutes: readonly RouteDef[] = [
       const q = query as z.infer<typeof checksQuery>;
       const withData = q.data !== 'false';
       const lp = ctx.state.project();
-      if (q.kpi !== undefined && !lp.project.kpis[q.kpi])
+      if (q.kpi !== undefined && !ownGet(lp.project.kpis, q.kpi))
         throw new NotFoundError('kpi.not_found', `no KPI "${q.kpi}"`);
-      if (q.goal !== undefined && !lp.project.goals[q.goal])
+      if (q.goal !== undefined && !ownGet(lp.project.goals, q.goal))
         throw new NotFoundError('goal.not_found', `no goal "${q.goal}"`);
       const all = await cachedValue(ctx, ['checks', withData], () => runChecks(lp, withData));
       if (q.kpi === undefined && q.goal === undefined) return { body: all };

@@ -7,6 +7,7 @@ import { addReview, listReviews, newReviewSchema } from '@kpi/app';
 import type { RouteDef } from '../http/route-types.js';
 import { EDIT, READ, param, principalOf, route } from './route-helpers.js';
 import { nameParams, reviewSchema } from './api-schemas.js';
+import { ownGet } from '@kpi/core';
 
 export const reviewRoutes: readonly RouteDef[] = [
   route({
@@ -26,7 +27,7 @@ export const reviewRoutes: readonly RouteDef[] = [
     summary: 'Review a KPI (keep, adjust, replace, retire, or a note). Editors, and the KPI’s owner.',
     access: (ctx) => ({
       kind: 'review',
-      kpiOwner: ctx.state.project().project.kpis[param(ctx, 'name')]?.owner,
+      kpiOwner: ownGet(ctx.state.project().project.kpis, param(ctx, 'name'))?.owner,
     }),
     params: nameParams,
     body: { kind: 'json', schema: newReviewSchema },

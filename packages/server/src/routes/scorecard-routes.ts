@@ -4,11 +4,17 @@
 // answers come from the read cache until the project or its data change.
 
 import { z } from 'zod';
-import { NotFoundError, isoDateSchema } from '@kpi/core';
+import { NotFoundError, isoDateSchema, ownGet } from '@kpi/core';
 import { evaluateScorecard, explainKpi, forecastBand } from '@kpi/app';
 import type { RouteDef } from '../http/route-types.js';
 import { READ, cachedRead, param, route } from './route-helpers.js';
-import { forecastBandSchema, forecastQuery, nameParams } from './api-schemas.js';
+import {
+  forecastBandSchema,
+  forecastQuery,
+  goalReadingTop,
+  kpiReadingTop,
+  nameParams,
+} from './api-schemas.js';
 
 const asOfQuery = z.strictObject({
   asOf: isoDateSchema
@@ -21,7 +27,9 @@ const scorecardOut = z
     kind: z.literal('scorecard'),
     project: z.string(),
     asOf: z.string(),
-    goals: z.array(z.unknown()),
+    goals: z.array(goalReadingTop),
+    supporting: z.array(z.looseObject({})).describe('Readings of the metrics behind the KPIs.'),
+    queries: z.number().describe('Statements run against the store to build it.'),
   })
   .describe('Every goal with its KPI readings: target, pace, comparisons, cause.');
 
@@ -64,10 +72,10 @@ export const scorecardRoutes: readonly RouteDef[] = [
     access: READ,
     params: nameParams,
     querySchema: asOfQuery,
-    response: z.looseObject({ kind: z.literal('kpi_explanation'), asOf: z.string(), reading: z.unknown() }),
+    response: z.looseObject({ kind: z.literal('kpi_explanation'), asOf: z.string(), reading: kpiReadingTop }),
     async handle(ctx, { query }) {
       const name = param(ctx, 'name');
-      if (!ctx.state.project().project.kpis[name])
+      if (!ownGet(ctx.state.project().project.kpis, name))
         throw new NotFoundError('kpi.not_found', `no KPI "${name}"`);
       return cachedRead(ctx, ['kpi-scorecard', name, asOf(query)], () =>
         explainKpi(ctx.state.project(), name, asOf(query)),

@@ -173,6 +173,14 @@ export interface KpiReading {
   readonly value: number | null;
   readonly status: Status;
   readonly statusReason?: string;
+  /** The verdict (docs/verdict.md): the phrase every surface shows, e.g. "on pace, but 24% likely". */
+  readonly verdict?: {
+    readonly status: Status;
+    readonly pace: Status;
+    readonly probability: number | null;
+    readonly phrase: string;
+    readonly reason: string;
+  };
   readonly target?: TargetProgress;
   readonly comparisons: readonly Comparison[];
   readonly cause?: Cause;

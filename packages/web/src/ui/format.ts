@@ -30,8 +30,15 @@ export const fmtSignedChange = (v: number | null | undefined, format: ValueForma
   });
 };
 
+/** A probability as the verdict words it (scorecard likelihoodText): never "100%" or "0%". */
 export const fmtProbability = (p: number | null | undefined): string =>
-  p === null || p === undefined ? '—' : `${Math.round(p * 100)}%`;
+  p === null || p === undefined
+    ? '—'
+    : p >= 0.995
+      ? 'over 99%'
+      : p <= 0.005
+        ? 'under 1%'
+        : `${Math.round(p * 100)}%`;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

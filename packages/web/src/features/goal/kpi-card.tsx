@@ -90,7 +90,11 @@ export const KpiCard = memo(function KpiCard({
         </h3>
         <StatusBadge status={r.status} reason={r.statusReason} />
       </header>
-      {r.statusReason && <p className="card-reason">{r.statusReason}</p>}
+      {(r.verdict?.phrase ?? r.statusReason) && (
+        <p className="card-reason" data-testid="verdict-phrase" title={r.statusReason}>
+          {r.verdict?.phrase ?? r.statusReason}
+        </p>
+      )}
       <p className="card-value-row">
         <span className="card-value num" data-testid="kpi-value">
           {fmt(r.value, r.format)}

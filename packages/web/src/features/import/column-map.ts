@@ -3,6 +3,7 @@
 // each column's `source` names; the first free matching header wins. Pure.
 // Invariants: key, time and `required` columns are required; a header maps to one column.
 
+import { ownGet } from '@kpi/core/own-lookup';
 import type { DatasetInfo } from '../../api/api-types';
 
 /** Dataset column -> file header ('' = not in the file). */
@@ -12,13 +13,13 @@ const norm = (s: string): string => s.trim().toLowerCase();
 const loose = (s: string): string => norm(s).replace(/[\s-]+/g, '_');
 
 const namesOf = (column: string, ds: DatasetInfo): string[] => {
-  const src = ds.columns[column]?.source;
+  const src = ownGet(ds.columns, column)?.source;
   const names = src === undefined ? [column] : [...(typeof src === 'string' ? [src] : src), column];
   return names.map(norm);
 };
 
 export const isRequired = (column: string, ds: DatasetInfo): boolean =>
-  column === ds.time || ds.key.includes(column) || ds.columns[column]?.required === true;
+  column === ds.time || ds.key.includes(column) || ownGet(ds.columns, column)?.required === true;
 
 /** The automatic mapping of `headers` onto the columns of `ds`. */
 export const autoMapping = (headers: readonly string[], ds: DatasetInfo): ColumnMapping => {

@@ -3,6 +3,7 @@
 // Invariant: every select has a label naming its column; required columns are marked in
 // words, not only by a sign.
 
+import { ownGet } from '@kpi/core/own-lookup';
 import type { DatasetInfo } from '../../api/api-types';
 import { isRequired, previewRows, unusedHeaders, type ColumnMapping } from './column-map';
 import type { FileHeadResult } from './file-head';
@@ -36,7 +37,7 @@ export const MappingTable = ({
           </thead>
           <tbody>
             {columns.map((c) => {
-              const def = ds.columns[c];
+              const def = ownGet(ds.columns, c);
               const about = def?.description;
               const req = isRequired(c, ds);
               const missing = req && (mapping[c] ?? '') === '';
@@ -92,7 +93,7 @@ export const MappingTable = ({
                   <th
                     key={c}
                     scope="col"
-                    className={NUMERIC.has(ds.columns[c]?.type ?? '') ? 'num' : undefined}
+                    className={NUMERIC.has(ownGet(ds.columns, c)?.type ?? '') ? 'num' : undefined}
                   >
                     {c}
                   </th>
@@ -105,7 +106,9 @@ export const MappingTable = ({
                   {r.map((v, i) => (
                     <td
                       key={i}
-                      className={NUMERIC.has(ds.columns[columns[i] ?? '']?.type ?? '') ? 'num' : undefined}
+                      className={
+                        NUMERIC.has(ownGet(ds.columns, columns[i] ?? '')?.type ?? '') ? 'num' : undefined
+                      }
                     >
                       {v === undefined ? <span className="muted">—</span> : v}
                     </td>

@@ -138,7 +138,11 @@ export const KpiHeaderSection = ({
         <>
           <p className="kpi-status-line">
             <StatusBadge status={reading.status} reason={reading.statusReason} />{' '}
-            {reading.statusReason && <span className="muted">{reading.statusReason}</span>}
+            {(reading.verdict?.phrase ?? reading.statusReason) && (
+              <span className="muted" data-testid="verdict-phrase" title={reading.statusReason}>
+                {reading.verdict?.phrase ?? reading.statusReason}
+              </span>
+            )}
           </p>
           <div className="kpi-head-grid">
             <div className="kpi-big">
