@@ -41,7 +41,9 @@ const sql = async (text: string): Promise<Record<string, unknown>[]> => {
 const num = (x: unknown): number => Number(x);
 
 describe('kpi explain finds the planted bad week', () => {
-  for (const asOf of ['2026-10-07', '2026-10-11']) {
+  // From 9 Oct (5 of 7 days) the bad week is the headline; on 7 Oct (3 of 7) the week is
+  // still young and the headline is the complete week before it.
+  for (const asOf of ['2026-10-09', '2026-10-11']) {
     test(`as of ${asOf}: meta_ads is the top driver of the lead drop`, () => {
       const r = run(['explain', 'leads_this_quarter', '--as-of', asOf, '--json'], demo);
       assert.equal(r.code, 0, r.err);
@@ -53,14 +55,15 @@ describe('kpi explain finds the planted bad week', () => {
       assert.equal(top?.member, 'meta_ads');
       assert.ok((top?.effect ?? 0) < 0);
       assert.ok(top?.annotations.some((a) => /Meta ads paused/.test(a.title)));
-      assert.match(e.reading.sentence, /meta_ads \(channel\) accounted for .* drop/);
+      assert.equal(top?.label, 'Meta ads');
+      assert.match(e.reading.sentence, /Meta ads accounted for .* drop \(−\d+, \d+ → \d+\)/);
     });
   }
 
   test('the text view names the driver next to its annotation', () => {
     const r = run(['explain', 'leads_this_quarter', '--as-of', '2026-10-11'], demo);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /meta_ads .*← Meta ads paused during the shipping delay/);
+    assert.match(r.out, /\n {2}Meta ads .*← Meta ads paused during the shipping delay/);
     assert.match(r.out, /Series by week/);
     assert.match(r.out, /Comparisons/);
   });
@@ -69,7 +72,7 @@ describe('kpi explain finds the planted bad week', () => {
 describe('kpi status on the demo', () => {
   let card: Scorecard;
   before(() => {
-    const r = run(['status', '--as-of', '2026-10-07', '--json'], demo);
+    const r = run(['status', '--as-of', '2026-10-09', '--json'], demo);
     assert.equal(r.code, 0, r.err);
     card = JSON.parse(r.out) as Scorecard;
   });
@@ -99,29 +102,29 @@ describe('kpi status on the demo', () => {
     assert.ok(card.queries <= 14, `${card.queries} statements for ${all.length} KPIs`);
   });
 
-  test('numbers equal hand-written SQL (partial week aligned to the same 3 days)', async () => {
+  test('numbers equal hand-written SQL (partial week aligned to the same 5 days)', async () => {
     const leads = kpi('leads_this_quarter');
     const [q] = await sql(
-      `SELECT sum(leads) AS v FROM paid_campaigns WHERE date BETWEEN DATE '2026-10-01' AND DATE '2026-10-07'`,
+      `SELECT sum(leads) AS v FROM paid_campaigns WHERE date BETWEEN DATE '2026-10-01' AND DATE '2026-10-09'`,
     );
     assert.equal(leads.value, num(q?.['v']));
-    assert.deepEqual(leads.current.range, { start: '2026-10-05', end: '2026-10-07' });
+    assert.deepEqual(leads.current.range, { start: '2026-10-05', end: '2026-10-09' });
     const prev = leads.comparisons[0];
-    assert.deepEqual(prev?.range, { start: '2026-09-28', end: '2026-09-30' });
+    assert.deepEqual(prev?.range, { start: '2026-09-28', end: '2026-10-02' });
     assert.equal(prev?.aligned, true);
     const [w] = await sql(
-      `SELECT sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-07') AS cur,
-              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-09-28' AND DATE '2026-09-30') AS prev,
-              sum(spend) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-07') /
-              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-07') AS cpl
+      `SELECT sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-09') AS cur,
+              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-09-28' AND DATE '2026-10-02') AS prev,
+              sum(spend) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-09') /
+              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-09') AS cpl
        FROM paid_campaigns`,
     );
     assert.equal(leads.current.value, num(w?.['cur']));
     assert.equal(prev?.value, num(w?.['prev']));
     assert.ok(Math.abs((kpi('cost_per_lead').value ?? 0) - num(w?.['cpl'])) < 1e-9);
     const members = await sql(
-      `SELECT channel, sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-07') AS cur,
-              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-09-28' AND DATE '2026-09-30') AS prev
+      `SELECT channel, sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-09') AS cur,
+              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-09-28' AND DATE '2026-10-02') AS prev
        FROM paid_campaigns GROUP BY channel`,
     );
     const channel = leads.cause.dimensions.find((d) => d.dimension === 'channel');
@@ -129,6 +132,34 @@ describe('kpi status on the demo', () => {
       const got = channel?.members.find((x) => x.member === m['channel']);
       assert.equal(got?.effect, num(m['cur']) - num(m['prev']), String(m['channel']));
     }
+  });
+
+  test('a young week (3 of 7 days): the headline is the complete week before, the current one so far', async () => {
+    const r = run(['status', '--as-of', '2026-10-07', '--json'], demo);
+    assert.equal(r.code, 0, r.err);
+    const leads = (JSON.parse(r.out) as Scorecard).goals
+      .flatMap((g) => g.kpis)
+      .find((k) => k.kpi === 'leads_this_quarter');
+    assert.ok(leads);
+    const [w] = await sql(
+      `SELECT sum(leads) FILTER (WHERE date BETWEEN DATE '2026-09-28' AND DATE '2026-10-04') AS last,
+              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-09-21' AND DATE '2026-09-27') AS before,
+              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-05' AND DATE '2026-10-07') AS so_far,
+              sum(leads) FILTER (WHERE date BETWEEN DATE '2026-10-01' AND DATE '2026-10-07') AS goal_to_date
+       FROM paid_campaigns`,
+    );
+    assert.deepEqual(leads.current.range, { start: '2026-09-28', end: '2026-10-04' });
+    assert.equal(leads.current.partial, false);
+    assert.equal(leads.current.value, num(w?.['last']));
+    assert.equal(leads.comparisons[0]?.aligned, false);
+    assert.equal(leads.comparisons[0]?.value, num(w?.['before']));
+    assert.deepEqual(leads.soFar?.range, { start: '2026-10-05', end: '2026-10-07' });
+    assert.equal(leads.soFar?.value, num(w?.['so_far']));
+    assert.equal(leads.soFar?.elapsedDays, 3);
+    // A cumulative target still counts the goal to date, whatever the headline week.
+    assert.equal(leads.value, num(w?.['goal_to_date']));
+    assert.equal(leads.series[leads.series.length - 1]?.partial, true);
+    assert.match(leads.sentence, /so far this week \d+ \(3 of 7 days\)/);
   });
 
   test('the ratio cause splits into mix and rate that add up to the change', () => {

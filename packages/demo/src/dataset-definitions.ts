@@ -127,6 +127,66 @@ export const DATASET_DEFS: Readonly<Record<string, DemoDatasetDef>> = {
 };
 
 /** The datasets section as YAML-ready data. */
+const PLATFORMS = {
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  tiktok: 'TikTok',
+  x: 'X',
+  youtube: 'YouTube',
+} as const;
+
+/** Display names of dimensions and their members, so the demo reads "Meta ads", not meta_ads (channel). */
+export const DIMENSION_LABELS: Readonly<
+  Record<string, Readonly<Record<string, { label: string; labels?: Readonly<Record<string, string>> }>>>
+> = {
+  social_posts: {
+    platform: { label: 'Platform', labels: PLATFORMS },
+    format: {
+      label: 'Format',
+      labels: { carousel: 'Carousels', image: 'Images', reel: 'Reels', text: 'Text posts', video: 'Videos' },
+    },
+  },
+  paid_campaigns: {
+    channel: {
+      label: 'Channel',
+      labels: {
+        google_search: 'Google search ads',
+        linkedin_ads: 'LinkedIn ads',
+        meta_ads: 'Meta ads',
+        tiktok_ads: 'TikTok ads',
+      },
+    },
+    campaign: { label: 'Campaign' },
+    market: { label: 'Market', labels: { at: 'Austria', de: 'Germany', nl: 'Netherlands' } },
+  },
+  web_sessions: {
+    source: { label: 'Source', labels: { '(direct)': 'Direct', google: 'Google', newsletter: 'Newsletter' } },
+    medium: {
+      label: 'Medium',
+      labels: {
+        '(none)': 'Direct',
+        cpc: 'Paid search',
+        email: 'Email',
+        organic: 'Organic search',
+        paid_social: 'Paid social',
+        referral: 'Referrals',
+        social: 'Organic social',
+      },
+    },
+    utm_campaign: { label: 'Campaign' },
+  },
+  followers: { platform: { label: 'Platform', labels: PLATFORMS } },
+  email_campaigns: { campaign: { label: 'Email campaign' } },
+  mentions: { platform: { label: 'Platform', labels: PLATFORMS } },
+  support_messages: {
+    channel: {
+      label: 'Support channel',
+      labels: { chat: 'Chat', email: 'Email', instagram_dm: 'Instagram DMs', x: 'X' },
+    },
+    resolved: { label: 'Resolved', labels: { true: 'Resolved', false: 'Unresolved' } },
+  },
+};
+
 export const datasetsSection = (): { readonly [name: string]: YamlValue } =>
   Object.fromEntries(
     Object.entries(DATASET_DEFS).map(([name, d]) => [
@@ -137,7 +197,10 @@ export const datasetsSection = (): { readonly [name: string]: YamlValue } =>
         key: d.key,
         dimensions: d.dimensions,
         columns: Object.fromEntries(
-          d.columns.map(([col, type, description]) => [col, { type, description }]),
+          d.columns.map(([col, type, description]) => [
+            col,
+            { type, description, ...DIMENSION_LABELS[name]?.[col] },
+          ]),
         ),
       },
     ]),

@@ -12,9 +12,30 @@ import {
 } from './contribution.js';
 import type { AnnotationReading, CauseReading, DimensionContribution, Driver } from './kpi-reading.js';
 
-export type DriverInput =
-  | { readonly dimension: string; readonly kind: 'additive'; readonly members: readonly AdditiveMember[] }
-  | { readonly dimension: string; readonly kind: 'ratio'; readonly members: readonly RatioMember[] };
+/** Display names from the YAML: the dimension's (`label`) and its members' (`labels`). */
+export interface DriverLabels {
+  readonly label?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export type DriverInput = DriverLabels &
+  (
+    | { readonly dimension: string; readonly kind: 'additive'; readonly members: readonly AdditiveMember[] }
+    | { readonly dimension: string; readonly kind: 'ratio'; readonly members: readonly RatioMember[] }
+  );
+
+/** The contribution with the display names put on the dimension and its members. */
+const withLabels = (c: DimensionContribution, l: DriverLabels): DimensionContribution =>
+  l.label === undefined && l.labels === undefined
+    ? c
+    : {
+        ...c,
+        ...(l.label === undefined ? {} : { label: l.label }),
+        members: c.members.map((m) => {
+          const label = l.labels?.[m.member];
+          return label === undefined ? m : { ...m, label };
+        }),
+      };
 
 export const toAnnotationReading = (a: AnnotationDef): AnnotationReading => ({
   date: a.date,
@@ -47,8 +68,14 @@ const topDriver = (
   if (!m) return undefined;
   return {
     dimension: c.dimension,
+    ...(c.label === undefined ? {} : { dimensionLabel: c.label }),
     method: c.method,
     member: m.member,
+    ...(m.label === undefined ? {} : { label: m.label }),
+    current: m.current,
+    previous: m.previous,
+    ...(m.weightCurrent === undefined ? {} : { weightCurrent: m.weightCurrent }),
+    ...(m.weightPrevious === undefined ? {} : { weightPrevious: m.weightPrevious }),
     effect: m.effect,
     shareOfChange: m.shareOfChange,
     ...(m.mix === undefined ? {} : { mix: m.mix }),
@@ -91,9 +118,12 @@ export const analyseCause = (
       note: note ?? 'no dimension to break the change down by',
     };
   const dimensions = inputs.map((d) =>
-    d.kind === 'additive'
-      ? additiveContribution(d.dimension, d.members)
-      : mixRateContribution(d.dimension, d.members),
+    withLabels(
+      d.kind === 'additive'
+        ? additiveContribution(d.dimension, d.members)
+        : mixRateContribution(d.dimension, d.members),
+      d,
+    ),
   );
   const drivers = dimensions
     .map((c) => topDriver(c, annotations))

@@ -58,7 +58,7 @@ describe('evaluateKpi', () => {
     );
     assert.equal(
       r.sentence,
-      'Qualified leads: 230 of 500 by 31 Mar (46%), 8% behind pace; +14% on the same 6 days of last week; linkedin_ads (channel) produced 57% of the rise.',
+      'Qualified leads: 230 of 500 by 31 Mar (46%), 8% behind pace; +14% on the same 6 days of last week; linkedin_ads (channel) produced 57% of the rise (26 → 30).',
     );
   });
 

@@ -4,6 +4,7 @@
 
 import {
   daysIn,
+  formatValue,
   intersect,
   periodLabel,
   type AnnotationDef,
@@ -12,13 +13,15 @@ import {
   type DateRange,
   type Direction,
   type PeriodGrain,
+  type PeriodToDate,
   type TargetDef,
   type ThresholdsDef,
 } from '@kpi/core';
 import { analyseCause, annotationsIn, type DriverInput } from './cause-analysis.js';
-import { compareValues } from './compare-values.js';
+import { judgeCause } from './cause-noise.js';
+import { compareValues, withCoverage } from './compare-values.js';
 import type { KpiReading, SeriesPoint, Status, TargetReading, ValueFormat } from './kpi-reading.js';
-import { kpiSentence } from './narrative.js';
+import { GRAIN_WORD, kpiSentence } from './narrative.js';
 import { evaluateTarget } from './target-status.js';
 import { withVerdict } from './verdict.js';
 
@@ -35,7 +38,18 @@ export interface KpiValues {
   readonly wholePeriod?: number | null;
   /** Seasonal path: share of last year's total reached by the same day. */
   readonly seasonalShare?: number | null;
+  /** Days with data in the current, previous and last-year windows (to flag thin comparisons). */
+  readonly daysWithData?: {
+    readonly current: number | null;
+    readonly previous: number | null;
+    readonly lastYear: number | null;
+  };
+  /** Ratio KPIs: the denominator over the period judged (the headline period for reach, else the goal to date). */
+  readonly volume?: number | null;
 }
+
+/** Ratio KPIs: the denominator a period needs before it gets a verdict (the KPI's `min_volume`). */
+export const MIN_VOLUME = 30;
 
 export interface KpiInput {
   readonly kpi: string;
@@ -62,6 +76,11 @@ export interface KpiInput {
   readonly denominatorLabel?: string;
   /** Members kept per dimension in the cause (the rest are summed as `others`). */
   readonly maxMembers?: number;
+  /** The current period to date, when it is young and `windows` are the last complete period's. */
+  readonly soFar?: { readonly window: PeriodToDate; readonly value: number | null };
+  /** Ratio KPIs: the denominator's label ("sends") and the minimum volume (default MIN_VOLUME). */
+  readonly volumeLabel?: string;
+  readonly minVolume?: number;
 }
 
 const pathTarget = (t: TargetReading, goal: DateRange, range: DateRange): number | null => {
@@ -98,16 +117,44 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
         ...(values.wholePeriod === undefined ? {} : { wholePeriodValue: values.wholePeriod }),
       })
     : undefined;
-  const status: Status = evaluation?.status ?? (values.current === null ? 'no_data' : 'no_target');
-  const previous = compareValues(values.current, windows.previous, values.previous, direction);
-  const lastYear = compareValues(values.current, windows.lastYear, values.lastYear, direction);
+  const minVolume = input.minVolume ?? MIN_VOLUME;
+  const thinVolume =
+    values.volume !== undefined &&
+    minVolume > 0 &&
+    (values.volume ?? 0) < minVolume &&
+    values.current !== null;
+  const volumeReason = `too few ${input.volumeLabel ?? 'observations'} (${formatValue(values.volume ?? 0, { unit: 'count' })}) to judge`;
+  const status: Status = thinVolume
+    ? 'no_data'
+    : (evaluation?.status ?? (values.current === null ? 'no_data' : 'no_target'));
+  const days = values.daysWithData;
+  const previous = withCoverage(
+    compareValues(values.current, windows.previous, values.previous, direction),
+    days?.previous,
+    days?.current,
+  );
+  const lastYear = withCoverage(
+    compareValues(values.current, windows.lastYear, values.lastYear, direction),
+    days?.lastYear,
+    days?.current,
+  );
   const annotations = annotationsIn(input.annotations, cur.range);
-  const cause = analyseCause(
-    'previous_period',
-    previous.change,
-    input.drivers,
-    annotations,
-    input.driversNote,
+  const cause = judgeCause(
+    analyseCause(
+      'previous_period',
+      previous.thin ? null : previous.change,
+      previous.thin ? undefined : input.drivers,
+      annotations,
+      previous.thin ? 'the previous period holds too little data to compare with' : input.driversNote,
+      input.maxMembers,
+    ),
+    {
+      current: values.current,
+      previous: values.previous,
+      changeRelative: previous.changeRelative,
+      closed: input.series.slice(0, -1).map((p) => p.value),
+      grainWord: GRAIN_WORD[input.grain],
+    },
   );
   const series: SeriesPoint[] = input.series.map((p, i) => ({
     start: p.range.start,
@@ -115,7 +162,7 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
     label: periodLabel(p.range.start, input.grain, input.calendar),
     value: p.value,
     target: evaluation ? pathTarget(evaluation.reading, input.goalPeriod, p.range) : null,
-    partial: i === input.series.length - 1 && cur.partial,
+    partial: i === input.series.length - 1 && (input.soFar?.window.partial ?? cur.partial),
   }));
   const value = target?.kind === 'cumulative' ? values.goalToDate : values.current;
   const reading: Omit<KpiReading, 'sentence'> = {
@@ -138,9 +185,25 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
       totalDays: cur.totalDays,
       partial: cur.partial,
     },
+    ...(input.soFar
+      ? {
+          soFar: {
+            range: input.soFar.window.range,
+            label: periodLabel(input.soFar.window.period.start, input.grain, input.calendar),
+            value: input.soFar.value,
+            elapsedDays: input.soFar.window.elapsedDays,
+            totalDays: input.soFar.window.totalDays,
+          },
+        }
+      : {}),
+    ...(values.volume !== undefined
+      ? { volume: { value: values.volume, min: minVolume, label: input.volumeLabel ?? 'observations' } }
+      : {}),
     value,
     status,
-    statusReason: evaluation?.reason ?? (status === 'no_data' ? 'no data for the period' : 'no target set'),
+    statusReason: thinVolume
+      ? volumeReason
+      : (evaluation?.reason ?? (status === 'no_data' ? 'no data for the period' : 'no target set')),
     ...(evaluation ? { target: evaluation.reading } : {}),
     comparisons: [previous, lastYear],
     cause,
@@ -161,6 +224,16 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
     cause,
     ...(input.denominatorLabel ? { denominatorLabel: input.denominatorLabel } : {}),
     direction,
+    ...(input.soFar
+      ? {
+          soFar: {
+            value: input.soFar.value,
+            elapsedDays: input.soFar.window.elapsedDays,
+            totalDays: input.soFar.window.totalDays,
+          },
+        }
+      : {}),
+    ...(thinVolume ? { verdictNote: volumeReason } : {}),
   });
   return withVerdict({ ...reading, sentence }, input.thresholds);
 };

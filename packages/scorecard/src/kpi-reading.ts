@@ -29,10 +29,11 @@ export type Status = (typeof STATUSES)[number];
 
 export type Sense = 'better' | 'worse' | 'flat' | 'unknown';
 
-/** How a value is shown: the metric's unit and currency. */
+/** How a value is shown: the metric's unit, currency and decimals (when set in YAML). */
 export interface ValueFormat {
   readonly unit: Unit;
   readonly currency?: string;
+  readonly decimals?: number;
 }
 
 export interface TargetReading {
@@ -76,10 +77,14 @@ export interface ComparisonReading {
   readonly change: number | null;
   readonly changeRelative: number | null;
   readonly sense: Sense;
+  /** Set when this window holds data on too few days to compare with (change and changeRelative are then null). */
+  readonly thin?: { readonly daysWithData: number; readonly currentDaysWithData: number };
 }
 
 export interface MemberContribution {
   readonly member: string;
+  /** The member's display name from the YAML (`labels`), when one is given. */
+  readonly label?: string;
   readonly current: number | null;
   readonly previous: number | null;
   /** This member's part of the KPI's total change (sums over members to the total change). */
@@ -95,6 +100,8 @@ export interface MemberContribution {
 
 export interface DimensionContribution {
   readonly dimension: string;
+  /** The dimension's display name from the YAML (its column's `label`), when one is given. */
+  readonly label?: string;
   readonly method: 'additive' | 'mix_rate';
   readonly current: number | null;
   readonly previous: number | null;
@@ -122,8 +129,17 @@ export interface AnnotationReading {
 
 export interface Driver {
   readonly dimension: string;
+  readonly dimensionLabel?: string;
   readonly method: 'additive' | 'mix_rate';
   readonly member: string;
+  /** The member's display name ("Meta ads" for meta_ads), when the YAML gives one. */
+  readonly label?: string;
+  /** The member's value now and before (its own rate, for ratio metrics). */
+  readonly current: number | null;
+  readonly previous: number | null;
+  /** Ratio metrics: the member's share of the denominator now and before. */
+  readonly weightCurrent?: number;
+  readonly weightPrevious?: number;
   readonly effect: number;
   readonly shareOfChange: number | null;
   readonly mix?: number;
@@ -141,6 +157,12 @@ export interface CauseReading {
   readonly drivers: readonly Driver[];
   /** Why there are no drivers, when there are none. */
   readonly note?: string;
+  /**
+   * Set when the change is within the usual period-to-period variation: the typical
+   * relative change between closed periods. The split stays in `dimensions`, but no
+   * driver is named.
+   */
+  readonly noise?: { readonly usualChange: number };
 }
 
 /** Filled by the forecast package; the scorecard leaves it empty. */
@@ -207,9 +229,11 @@ export interface KpiReading {
   readonly direction: Direction;
   readonly indicator?: 'leading' | 'lagging';
   readonly owner?: string;
+  /** The owner as people read it: an account's name for an email (see app people-names). */
+  readonly ownerName?: string;
   readonly asOf: string;
   readonly grain: PeriodGrain;
-  /** The current period of the KPI's cadence, to the as-of day. */
+  /** The headline period of the KPI's cadence: the current one to the as-of day, or the last complete one (see `soFar`). */
   readonly current: {
     readonly range: DateRange;
     readonly label: string;
@@ -218,6 +242,19 @@ export interface KpiReading {
     readonly totalDays: number;
     readonly partial: boolean;
   };
+  /**
+   * The current period to date while it is young (less than the KPI's `min_elapsed` has
+   * passed): `current` is then the last complete period, which is the headline.
+   */
+  readonly soFar?: {
+    readonly range: DateRange;
+    readonly label: string;
+    readonly value: number | null;
+    readonly elapsedDays: number;
+    readonly totalDays: number;
+  };
+  /** Ratio KPIs: the denominator in the period judged, and the minimum it needs for a verdict. */
+  readonly volume?: { readonly value: number | null; readonly min: number; readonly label: string };
   /** The headline number: goal period to date for cumulative targets, else the current period's value. */
   readonly value: number | null;
   /** The verdict's status (pace, forecast and what is known together); the pace alone is `verdict.pace`. */

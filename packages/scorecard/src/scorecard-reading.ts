@@ -11,6 +11,8 @@ export interface GoalReading {
   readonly goal: string;
   readonly title: string;
   readonly owner?: string;
+  /** The owner as people read it: an account's name for an email (see app people-names). */
+  readonly ownerName?: string;
   readonly period: DateRange;
   readonly parent?: string;
   /** How many of the goal's KPIs are in each status. */

@@ -154,8 +154,9 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
       ?.members.find((m) => m.member === 'meta_ads');
     assert.ok(member, 'the scorecard decomposes leads by channel');
     await page.getByRole('tab', { name: /channel/i }).click();
-    await page.getByRole('button', { name: 'meta_ads details' }).click();
-    const trend = page.getByRole('region', { name: 'Trend of meta_ads' });
+    // Members are shown by their YAML label (the demo labels meta_ads "Meta ads").
+    await page.getByRole('button', { name: 'Meta ads details' }).click();
+    const trend = page.getByRole('region', { name: 'Trend of Meta ads' });
     const firstRow = trend.locator('tbody tr').first();
     await firstRow.waitFor();
     const cells = await firstRow.locator('td').allTextContents();

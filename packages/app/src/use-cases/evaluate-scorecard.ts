@@ -31,9 +31,10 @@ import { withStore } from '../store.js';
 import { readDayCube, type DayCube } from './scorecard-cube.js';
 import { readDrivers } from './scorecard-drivers.js';
 import { planScorecard, type KpiPlan } from './scorecard-plan.js';
-import { kpiInputOf, supportingMetrics } from './scorecard-inputs.js';
+import { kpiInputOf, supportingMetrics, volumeItem } from './scorecard-inputs.js';
 import { forecastItems, withForecast } from './scorecard-forecast.js';
 import { withGoodhartWarnings } from './scorecard-guards.js';
+import { displayName, readAccountNames } from './people-names.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
 export type {
@@ -53,7 +54,7 @@ export type {
   VerdictReading,
   ForecastPeriodReading,
 } from '@kpi/scorecard';
-export { STATUSES, likelihoodText, percentText } from '@kpi/scorecard';
+export { STATUSES, driverFromTo, likelihoodText, memberName, percentText } from '@kpi/scorecard';
 
 export interface ScorecardOptions {
   /** Evaluate as if this day were the last complete day (default: yesterday in the project time zone). */
@@ -116,10 +117,14 @@ export const evaluateScorecardOn = async (
       metric: k.def.metric,
       ...(k.def.filter ? { filter: k.def.filter } : {}),
     })),
+    ...plan.kpis.map((k) => volumeItem(project, k)).filter((x): x is CubeItem => x !== undefined),
     ...support.map((m) => ({ key: `m_${m}`, metric: m })),
     ...(opts.withoutForecast ? [] : forecastItems(project, plan.kpis)),
   ];
   // Goals with their readings; a goal without KPIs appears only when asked for by name.
+  const accounts = await readAccountNames(engine);
+  const named = <T extends { readonly owner?: string }>(x: T): T =>
+    x.owner === undefined ? x : { ...x, ownerName: displayName(x.owner, accounts) };
   const goalsOf = (readings: ReadonlyMap<string, KpiReading>) =>
     Object.entries(project.goals)
       .map(([name, g]) =>
@@ -127,13 +132,16 @@ export const evaluateScorecardOn = async (
           {
             goal: name,
             title: g.title,
-            ...(g.owner ? { owner: g.owner } : {}),
+            ...(g.owner ? { owner: g.owner, ownerName: displayName(g.owner, accounts) } : {}),
             period: g.period,
             ...(g.parent ? { parent: g.parent } : {}),
           },
           names
             .filter((k) => ownGet(project.kpis, k)?.goal === name)
-            .map((k) => readings.get(k))
+            .map((k) => {
+              const r = readings.get(k);
+              return r && named(r);
+            })
             .filter((r): r is KpiReading => !!r),
         ),
       )
@@ -181,7 +189,11 @@ export const evaluateScorecardOn = async (
       kind: 'metric_reading',
       metric: m,
       label: metricLabel(project, m),
-      format: { unit, ...(currency ? { currency } : {}) },
+      format: {
+        unit,
+        ...(currency ? { currency } : {}),
+        ...(def?.decimals === undefined ? {} : { decimals: def.decimals }),
+      },
       direction: def?.direction ?? 'higher',
       range: weekly.current.range,
       value,

@@ -36,6 +36,7 @@ export interface QueryColumn {
   readonly role: 'period' | 'dimension' | 'metric';
   readonly unit?: Unit;
   readonly currency?: string;
+  readonly decimals?: number;
 }
 
 export interface QueryOutput {
@@ -103,7 +104,13 @@ export const queryMetrics = async (lp: LoadedProject, input: QueryInput): Promis
       const def = c.metric ? ownGet(lp.project.metrics, c.metric) : undefined;
       if (!def) return { name: c.name, role: c.role };
       const currency = def.unit === 'currency' ? (def.currency ?? settings.currency) : undefined;
-      return { name: c.name, role: c.role, unit: def.unit, ...(currency ? { currency } : {}) };
+      return {
+        name: c.name,
+        role: c.role,
+        unit: def.unit,
+        ...(currency ? { currency } : {}),
+        ...(def.decimals === undefined ? {} : { decimals: def.decimals }),
+      };
     }),
   };
 };

@@ -22,6 +22,8 @@ export interface DayCube {
   value(item: string, range: DateRange): number | null;
   /** True when the item reads a leaf that cannot be re-added over days (count_distinct). */
   unsupported(item: string): boolean;
+  /** Days of `range` on which any leaf of the item has a row (null for snapshot-only items). */
+  daysWithData(item: string, range: DateRange): number | null;
 }
 
 interface SumLeaf {
@@ -128,5 +130,19 @@ export const readDayCube = async (
       return evaluateCubeNode(node, (id) => leafValue(id, range));
     },
     unsupported: readsBad,
+    daysWithData: (item, range) => {
+      const node = nodes.get(item);
+      if (!node) return null;
+      const a = Math.max(0, dayNumber(range.start) - d0);
+      const b = Math.min(days - 1, dayNumber(range.end) - d0);
+      let best: number | null = null;
+      for (const id of cubeNodeLeaves(node)) {
+        const leaf = leaves.get(id);
+        if (!leaf || leaf.kind === 'latest') continue;
+        const n = b < a ? 0 : (leaf.count[b + 1] as number) - (leaf.count[a] as number);
+        best = Math.max(best ?? 0, n);
+      }
+      return best;
+    },
   };
 };

@@ -181,6 +181,12 @@ export const readDrivers = async (
       const [cur, prev] = [rangeKey(r.current), rangeKey(r.previous)];
       const out: DriverInput[] = [];
       for (const [dimension, members] of byDim) {
+        const table = ownGet(project.datasets, dataset)?.columns;
+        const col = table ? ownGet(table, dimension) : undefined;
+        const names = {
+          ...(col?.label === undefined ? {} : { label: col.label }),
+          ...(col?.labels === undefined ? {} : { labels: col.labels }),
+        };
         if (dec.kind === 'additive') {
           const list: { member: string; current: number | null; previous: number | null }[] = [];
           for (const [member, byRange] of members) {
@@ -188,7 +194,7 @@ export const readDrivers = async (
             const previous = evaluateCubeNode(node, reader(byRange.get(prev)));
             if (current !== null || previous !== null) list.push({ member, current, previous });
           }
-          if (list.length) out.push({ dimension, kind: 'additive', members: list });
+          if (list.length) out.push({ dimension, kind: 'additive', members: list, ...names });
         } else {
           const parts = (row: LeafSums | undefined) => ({
             numerator: evaluateCubeNode(dec.numerator, reader(row)),
@@ -205,7 +211,7 @@ export const readDrivers = async (
             )
               list.push({ member, current, previous });
           }
-          if (list.length) out.push({ dimension, kind: 'ratio', members: list });
+          if (list.length) out.push({ dimension, kind: 'ratio', members: list, ...names });
         }
       }
       inputs.set(r.key, out);

@@ -4,6 +4,7 @@
 
 import { expressionRefs, metricLabel, parseExpression, type Project, ownGet } from '@kpi/core';
 import type { KpiInput } from '@kpi/scorecard';
+import type { CubeItem } from '@kpi/semantic';
 import type { DayCube } from './scorecard-cube.js';
 import type { DriverFigures } from './scorecard-drivers.js';
 import type { KpiPlan, ScorecardPlan } from './scorecard-plan.js';
@@ -42,6 +43,18 @@ export const supportingMetrics = (project: Project, kpis: readonly string[]): st
   return out;
 };
 
+/** "Emails sent" -> "emails sent", but "CTR" stays. */
+const inSentence = (label: string): string =>
+  /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label;
+
+/** The cube item of a ratio KPI's denominator (its volume), or undefined for other KPIs. */
+export const volumeItem = (project: Project, k: KpiPlan): CubeItem | undefined => {
+  const m = ownGet(project.metrics, k.def.metric);
+  return m?.kind === 'ratio'
+    ? { key: `v_${k.name}`, metric: m.denominator, ...(k.def.filter ? { filter: k.def.filter } : {}) }
+    : undefined;
+};
+
 export const kpiInputOf = (
   project: Project,
   plan: ScorecardPlan,
@@ -62,6 +75,11 @@ export const kpiInputOf = (
     const part = at(k.seasonal.toDate);
     return whole === null || part === null || whole === 0 ? null : part / whole;
   })();
+  const ratio = metric?.kind === 'ratio' ? metric : undefined;
+  // The period judged (docs/verdict.md): the headline period for reach and for KPIs without a
+  // target, else the goal period to date.
+  const judged =
+    k.def.target === undefined || k.def.target.kind === 'reach' ? k.windows.current.range : k.goalToDate;
   const unsupported = cube.unsupported(key);
   const note = unsupported
     ? 'count_distinct metrics cannot be added up over days, so the scorecard does not evaluate them yet'
@@ -72,7 +90,11 @@ export const kpiInputOf = (
     goal: k.def.goal,
     goalPeriod: k.goal.period,
     metric: k.def.metric,
-    format: { unit, ...(currency ? { currency } : {}) },
+    format: {
+      unit,
+      ...(currency ? { currency } : {}),
+      ...(metric?.decimals === undefined ? {} : { decimals: metric.decimals }),
+    },
     direction: metric?.direction ?? 'higher',
     ...(k.def.indicator ? { indicator: k.def.indicator } : {}),
     ...(k.def.owner ? { owner: k.def.owner } : {}),
@@ -91,7 +113,16 @@ export const kpiInputOf = (
         k.baseline === undefined ? null : 'value' in k.baseline ? k.baseline.value : at(k.baseline.range),
       ...(k.wholePeriod ? { wholePeriod: at(k.wholePeriod) } : {}),
       ...(seasonalShare === undefined ? {} : { seasonalShare }),
+      daysWithData: {
+        current: cube.daysWithData(key, k.windows.current.range),
+        previous: cube.daysWithData(key, k.windows.previous.range),
+        lastYear: cube.daysWithData(key, k.windows.lastYear.range),
+      },
+      ...(ratio ? { volume: judged ? cube.value(`v_${k.name}`, judged) : null } : {}),
     },
+    ...(k.soFar ? { soFar: { window: k.soFar, value: at(k.soFar.range) } } : {}),
+    ...(ratio ? { volumeLabel: inSentence(metricLabel(project, ratio.denominator)) } : {}),
+    ...(k.def.min_volume === undefined ? {} : { minVolume: k.def.min_volume }),
     series: k.series.map((range) => ({ range, value: at(range) })),
     ...(drivers.inputs.get(key) ? { drivers: drivers.inputs.get(key) } : {}),
     ...(note ? { driversNote: note } : {}),

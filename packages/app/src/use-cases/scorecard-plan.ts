@@ -17,6 +17,7 @@ import {
   type DateRange,
   type GoalDef,
   type PeriodGrain,
+  type PeriodToDate,
   type KpiDef,
   type Project,
 } from '@kpi/core';
@@ -27,7 +28,10 @@ export interface KpiPlan {
   readonly goal: GoalDef;
   readonly grain: PeriodGrain;
   readonly deadline: string;
+  /** The headline period and its comparisons: the current period, or the last complete one while the current one is young. */
   readonly windows: ComparisonWindows;
+  /** The current period to date, when it is young and the headline is the last complete period. */
+  readonly soFar?: PeriodToDate;
   readonly series: readonly DateRange[];
   /** Goal start to the as-of day (or the deadline); undefined before the goal starts. */
   readonly goalToDate?: DateRange;
@@ -47,6 +51,25 @@ export interface ScorecardPlan {
 }
 
 const min = (a: string, b: string): string => (a < b ? a : b);
+
+/** Share of the current period that must have passed before it is the headline (the KPI's `min_elapsed`). */
+export const MIN_ELAPSED = 0.5;
+
+/**
+ * The headline windows: the current period's, unless less than `minElapsed` of it has
+ * passed — then the last complete period's, with the current period kept as `soFar`.
+ */
+export const headlineWindows = (
+  asOf: string,
+  grain: PeriodGrain,
+  cal: CalendarSettings,
+  minElapsed = MIN_ELAPSED,
+): { windows: ComparisonWindows; soFar?: PeriodToDate } => {
+  const windows = comparisonWindows(asOf, grain, cal);
+  const cur = windows.current;
+  if (!cur.partial || cur.elapsedDays / cur.totalDays >= minElapsed) return { windows };
+  return { windows: comparisonWindows(addDays(cur.period.start, -1), grain, cal), soFar: cur };
+};
 
 export const planKpi = (
   project: Project,
@@ -76,7 +99,13 @@ export const planKpi = (
     goal,
     grain,
     deadline,
-    windows: comparisonWindows(asOf, grain, cal),
+    // A snapshot (a level, e.g. followers) is whole on any day: its current period is always the headline.
+    ...headlineWindows(
+      asOf,
+      grain,
+      cal,
+      ownGet(project.metrics, def.metric)?.kind === 'snapshot' ? 0 : def.min_elapsed,
+    ),
     series: lastPeriods(asOf, grain, seriesLength, cal),
     ...(asOf >= start ? { goalToDate: { start, end: min(asOf, deadline) } } : {}),
     baseline,
@@ -98,6 +127,7 @@ export const rangesOf = (k: KpiPlan): DateRange[] => [
   k.windows.current.range,
   k.windows.previous.range,
   k.windows.lastYear.range,
+  ...(k.soFar ? [k.soFar.range] : []),
   ...(k.goalToDate ? [k.goalToDate] : []),
   ...(k.baseline && 'range' in k.baseline ? [k.baseline.range] : []),
   ...(k.wholePeriod ? [k.wholePeriod] : []),

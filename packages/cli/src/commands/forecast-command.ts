@@ -113,7 +113,12 @@ options:
     ctx.out(
       `${bold(ctx, `Forecast of ${kpi}`)} by ${out.grain} (model ${fc.model}, ${fc.historyDays} days of history; the same forecast as in kpi status)\n`,
     );
-    const f = (x: number | undefined) => formatValue(x ?? null, { unit, ...(currency ? { currency } : {}) });
+    // Counts are forecast as whole things (the heading says these are forecasts, so no "≈" per cell).
+    const f = (x: number | undefined) =>
+      formatValue(x === undefined ? null : unit === 'count' ? Math.round(x) : x, {
+        unit,
+        ...(currency ? { currency } : {}),
+      });
     const rows = fc.periods.map((p, i) => ({
       period: p,
       forecast: f(fc.mean[i]),

@@ -2,20 +2,30 @@
 // against the target path, both comparisons, and the driver table of every dimension
 // (share of total and of change; mix and rate for ratios), with annotations. Pure.
 
-import { formatDay, formatRange } from '@kpi/core';
+import {
+  defaultDecimals,
+  formatChange,
+  formatColumn,
+  formatDay,
+  formatRange,
+  plural,
+  significantDecimals,
+  type FormatOptions,
+} from '@kpi/core';
 import type { DimensionContribution, KpiReading, ValueFormat } from '@kpi/app';
 import { percentText } from '@kpi/app';
 import type { KpiExplanation } from '@kpi/app';
 import { bold, dim, type CliContext } from '../cli-context.js';
 import {
   forecastText,
-  changeText,
   fmt,
   grainWord,
   signedPercent,
   signedValue,
   sparkline,
+  senseWord,
   statusBadge,
+  whole,
 } from './reading-text.js';
 
 const table = (
@@ -46,9 +56,11 @@ const targetLines = (k: KpiReading): string[] => {
     `day ${t.daysElapsed} of ${t.daysTotal}`,
   ].filter(Boolean);
   out.push(`  ${bits.join(' · ')}`);
-  if (t.requiredPerDay !== null)
+  if (t.requiredPerDay !== null && t.requiredPerDay <= 0)
+    out.push(`  target reached: nothing more needed in the ${plural(t.daysLeft, 'day')} left`);
+  else if (t.requiredPerDay !== null)
     out.push(
-      `  needs ${fmt(t.requiredPerDay, f, false)}/day for the ${t.daysLeft} days left (so far ${fmt(t.currentPerDay, f, false)}/day; at that rate ${fmt(t.runRateAtDeadline, f, false)} by the deadline)`,
+      `  needs ${fmt(t.requiredPerDay, f, false)}/day for the ${plural(t.daysLeft, 'day')} left (so far ${fmt(t.currentPerDay, f, false)}/day; at that rate ${fmt(t.runRateAtDeadline, f, false)} by the deadline)`,
     );
   out.push(
     `  thresholds: on track up to ${percentText(t.thresholds.atRisk)} behind, at risk up to ${percentText(t.thresholds.offTrack)}`,
@@ -56,26 +68,54 @@ const targetLines = (k: KpiReading): string[] => {
   return out;
 };
 
+/** One rule of decimals per column: the cells of a column formatted together. */
+const column = (xs: readonly (number | null | undefined)[], f: FormatOptions): string[] => {
+  const out = formatColumn(
+    xs.map((x) => (x === undefined ? null : x)),
+    { ...f, compact: false },
+  );
+  return out.map((cell, i) => (xs[i] === undefined ? '' : cell));
+};
+/** A column of changes: the decimals that give its largest change three significant digits, for every cell. */
+const changes = (xs: readonly (number | null | undefined)[], f: ValueFormat): string[] => {
+  const big = Math.max(0, ...xs.map((x) => (typeof x === 'number' && Number.isFinite(x) ? Math.abs(x) : 0)));
+  const decimals =
+    f.decimals ??
+    (f.unit === 'percent'
+      ? Math.max(1, significantDecimals(big * 100, 3))
+      : f.unit === 'duration'
+        ? undefined
+        : defaultDecimals(big, f.unit));
+  return xs.map((x) =>
+    x === undefined ? '' : formatChange(x, { ...f, ...(decimals === undefined ? {} : { decimals }) }),
+  );
+};
+const shares = (xs: readonly (number | null | undefined)[]): string[] =>
+  xs.map((x) => (x === undefined ? '' : x === null ? '—' : percentText(x).replace(/^-/, '−')));
+
 const driverTable = (c: DimensionContribution, f: ValueFormat, k: KpiReading): string[] => {
-  const rate: ValueFormat = f;
   const notes = (member: string) =>
     k.cause.drivers
       .find((d) => d.dimension === c.dimension && d.member === member)
       ?.annotations.map((a) => `← ${a.title}`)
       .join('; ') ?? '';
+  const name = (m: { member: string; label?: string }) => m.label ?? m.member;
+  const others = c.others ? [`(${plural(c.others.count, 'other')})`] : [];
+  const head = c.label ?? c.dimension;
+  const ms = c.members;
+  const o = c.others;
   if (c.method === 'additive') {
-    const rows = c.members.map((m) => [
-      m.member,
-      fmt(m.current, f),
-      fmt(m.previous, f),
-      signedValue(m.effect, f),
-      m.shareOfChange === null ? '—' : percentText(m.shareOfChange),
-      m.shareOfTotal === null ? '—' : percentText(m.shareOfTotal),
-      notes(m.member),
-    ]);
-    if (c.others)
-      rows.push([`(${c.others.count} others)`, '', '', signedValue(c.others.effect, f), '', '', '']);
-    return table([c.dimension, 'now', 'before', 'change', 'of change', 'of total', ''], rows, [
+    const cols = [
+      [...ms.map(name), ...others],
+      column([...ms.map((m) => m.current), ...(o ? [undefined] : [])], f),
+      column([...ms.map((m) => m.previous), ...(o ? [undefined] : [])], f),
+      changes([...ms.map((m) => m.effect), ...(o ? [o.effect] : [])], f),
+      shares([...ms.map((m) => m.shareOfChange), ...(o ? [undefined] : [])]),
+      shares([...ms.map((m) => m.shareOfTotal), ...(o ? [undefined] : [])]),
+      [...ms.map((m) => notes(m.member)), ...(o ? [''] : [])],
+    ];
+    const rows = (cols[0] ?? []).map((_, i) => cols.map((col) => col[i] ?? ''));
+    return table([head, 'now', 'before', 'change', 'of change', 'of total', ''], rows, [
       false,
       true,
       true,
@@ -85,49 +125,33 @@ const driverTable = (c: DimensionContribution, f: ValueFormat, k: KpiReading): s
       false,
     ]);
   }
-  const rows = c.members.map((m) => [
-    m.member,
-    fmt(m.current, rate),
-    fmt(m.previous, rate),
-    m.weightCurrent === undefined ? '—' : percentText(m.weightCurrent),
-    m.weightPrevious === undefined ? '—' : percentText(m.weightPrevious),
-    signedValue(m.mix ?? null, f),
-    signedValue(m.rate ?? null, f),
-    signedValue(m.effect, f),
-    m.shareOfChange === null ? '—' : percentText(m.shareOfChange),
-    notes(m.member),
-  ]);
-  if (c.others)
-    rows.push([
-      `(${c.others.count} others)`,
-      '',
-      '',
-      '',
-      '',
-      signedValue(c.others.mix ?? null, f),
-      signedValue(c.others.rate ?? null, f),
-      signedValue(c.others.effect, f),
-      '',
-      '',
-    ]);
-  rows.push([
-    'total',
-    fmt(c.current, f),
-    fmt(c.previous, f),
-    '',
-    '',
-    signedValue(c.mix ?? null, f),
-    signedValue(c.rate ?? null, f),
-    signedValue(c.change, f),
-    '',
-    '',
-  ]);
+  const pct: ValueFormat = { unit: 'percent' };
+  const none = o ? [undefined] : [];
+  const cols = [
+    [...ms.map(name), ...others, 'total'],
+    column([...ms.map((m) => m.current), ...none, c.current], f),
+    column([...ms.map((m) => m.previous), ...none, c.previous], f),
+    column([...ms.map((m) => m.weightCurrent ?? null), ...none, undefined], pct),
+    column([...ms.map((m) => m.weightPrevious ?? null), ...none, undefined], pct),
+    changes([...ms.map((m) => m.mix ?? null), ...(o ? [o.mix ?? null] : []), c.mix ?? null], f),
+    changes([...ms.map((m) => m.rate ?? null), ...(o ? [o.rate ?? null] : []), c.rate ?? null], f),
+    changes([...ms.map((m) => m.effect), ...(o ? [o.effect] : []), c.change], f),
+    shares([...ms.map((m) => m.shareOfChange), ...none, undefined]),
+    [...ms.map((m) => notes(m.member)), ...(o ? [''] : []), ''],
+  ];
+  const rows = (cols[0] ?? []).map((_, i) => cols.map((col) => col[i] ?? ''));
   return table(
-    [c.dimension, 'rate now', 'before', 'share now', 'before', 'mix', 'rate', 'change', 'of change', ''],
+    [head, 'rate now', 'before', 'share now', 'before', 'from share', 'from rate', 'change', 'of change', ''],
     rows,
     [false, true, true, true, true, true, true, true, true, false],
   );
 };
+
+/** A dimension and a member as the YAML labels them (from the cause's tables), else as written. */
+const scopeName = (k: KpiReading, d: string): string =>
+  k.cause.dimensions.find((c) => c.dimension === d)?.label ?? d;
+const memberLabel = (k: KpiReading, d: string, m: string): string =>
+  k.cause.dimensions.find((c) => c.dimension === d)?.members.find((x) => x.member === m)?.label ?? m;
 
 export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string => {
   const k = e.reading;
@@ -139,17 +163,34 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
     `${statusBadge(ctx, k.status)} ${phrase}${dim(ctx, `— ${k.statusReason}; as of ${formatDay(k.asOf)}`)}`,
   );
   out.push(k.sentence, '', bold(ctx, 'Target'), ...targetLines(k));
-  out.push('', bold(ctx, `Series by ${grainWord(k.grain)}`) + `  ${sparkline(k.series.map((p) => p.value))}`);
+  out.push(
+    '',
+    bold(ctx, `Series by ${grainWord(k.grain)}`) +
+      `  ${sparkline(
+        k.series.map((p) => p.value),
+        k.series[k.series.length - 1]?.partial === true,
+      )}`,
+  );
   out.push(
     ...table(
       ['period', 'days', 'value', 'target path', ''],
-      k.series.map((p) => [
-        p.label,
-        formatRange({ start: p.start, end: p.end }),
-        fmt(p.value, f),
-        fmt(p.target, f),
-        p.partial ? 'to date' : '',
-      ]),
+      ((values, targets) =>
+        k.series.map((p, i) => [
+          p.label,
+          formatRange({ start: p.start, end: p.end }),
+          values[i] ?? '',
+          targets[i] ?? '',
+          p.partial ? 'to date' : '',
+        ]))(
+        column(
+          k.series.map((p) => p.value),
+          f,
+        ),
+        column(
+          k.series.map((p) => p.target),
+          f,
+        ),
+      ),
       [false, false, true, true, false],
     ),
   );
@@ -158,8 +199,19 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
     ...table(
       ['', 'days', 'value', 'change', 'relative'],
       [
+        ...(k.soFar
+          ? [
+              [
+                `this ${grainWord(k.grain)} so far (${k.soFar.elapsedDays} of ${plural(k.soFar.totalDays, 'day')})`,
+                formatRange(k.soFar.range),
+                fmt(k.soFar.value, f, false),
+                '',
+                '',
+              ],
+            ]
+          : []),
         [
-          `this ${grainWord(k.grain)}${k.current.partial ? ' to date' : ''}`,
+          `${k.soFar ? 'last' : 'this'} ${grainWord(k.grain)}${k.current.partial ? ' to date' : ''}`,
           formatRange(k.current.range),
           fmt(k.current.value, f, false),
           '',
@@ -169,8 +221,10 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
           `${c.kind.replace(/_/g, ' ')}${c.aligned ? ' (same days)' : ''}`,
           formatRange(c.range),
           fmt(c.value, f, false),
-          signedValue(c.change, f),
-          changeText(ctx, c, f).replace(/^\S+/, signedPercent(c.changeRelative)),
+          c.thin ? `not comparable: data on ${plural(c.thin.daysWithData, 'day')}` : signedValue(c.change, f),
+          c.thin
+            ? ''
+            : [signedPercent(c.changeRelative), senseWord(ctx, c.sense)].filter((x) => x !== '').join(' '),
         ]),
       ],
       [false, false, true, true, false],
@@ -181,13 +235,14 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
     bold(ctx, `Cause: the change against the previous period (${signedValue(k.cause.change, f)})`),
   );
   if (k.cause.dimensions.length === 0) out.push(`  ${k.cause.note ?? 'no breakdown'}`);
+  else if (k.cause.noise && k.cause.note) out.push(`  ${k.cause.note}; the split below is for reference`);
   for (const c of k.cause.dimensions) out.push('', ...driverTable(c, f, k));
   if (k.cause.dimensions.some((c) => c.method === 'mix_rate'))
     out.push(
       '',
       dim(
         ctx,
-        "  mix: the member's share of the denominator moved; rate: its own ratio moved (symmetric shift-share; mix + rate = change).",
+        `  from share: the member got a larger or smaller share of ${k.volume?.label ?? 'the denominator'}; from rate: its own ${k.label} moved (from share + from rate = change, exactly).`,
       ),
     );
   out.push('', bold(ctx, 'Will we make it?'));
@@ -197,7 +252,7 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
     out.push(
       dim(
         ctx,
-        `  95%: ${fmt(fc.low95, f)}–${fmt(fc.high95, f)} · model ${fc.model ?? '?'} on ${fc.historyDays ?? '?'} days of history`,
+        `  95%: ${fmt(whole(k, fc.low95), f)}–${fmt(whole(k, fc.high95), f)} · model ${fc.model ?? '?'} on ${fc.historyDays ?? '?'} days of history`,
       ),
     );
   } else
@@ -206,7 +261,7 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
     );
   for (const a of k.anomalies ?? [])
     out.push(
-      `  ⚠ ${formatDay(a.date)}: ${fmt(a.value, f)} is unusually ${a.direction} (expected ${fmt(a.expectedLow, f)}–${fmt(a.expectedHigh, f)}, score ${a.score.toFixed(1)})`,
+      `  ⚠ ${formatDay(a.date)}: ${fmt(a.value, f)} is unusually ${a.direction} (expected ${fmt(whole(k, a.expectedLow), f)}–${fmt(whole(k, a.expectedHigh), f)}, score ${a.score.toFixed(1)})`,
     );
   for (const sh of k.levelShifts ?? [])
     out.push(
@@ -221,8 +276,11 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
           ? dim(
               ctx,
               ` (${Object.entries(a.scope)
-                .map(([d, v]) => `${d}: ${String(v)}`)
-                .join(', ')})`,
+                .map(
+                  ([d, v]) =>
+                    `${scopeName(k, d)}: ${(Array.isArray(v) ? v : [v]).map((x) => memberLabel(k, d, String(x))).join(', ')}`,
+                )
+                .join('; ')})`,
             )
           : ''
       }`,

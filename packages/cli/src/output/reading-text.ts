@@ -2,7 +2,7 @@
 // when the terminal has it), sparklines, signed changes, fitting text to a column. Pure
 // apart from reading the colour flag. Invariant: status is never shown by colour alone.
 
-import { formatDay, formatValue } from '@kpi/core';
+import { formatChange, formatDay, formatValue } from '@kpi/core';
 import type { ComparisonReading, KpiReading, Sense, Status, ValueFormat } from '@kpi/app';
 import { likelihoodText, percentText } from '@kpi/app';
 import { paint, type CliContext } from '../cli-context.js';
@@ -28,17 +28,21 @@ export const senseWord = (ctx: CliContext, s: Sense): string =>
   s === 'unknown' ? '' : paint(ctx, SENSE_CODE[s], s === 'flat' ? 'flat' : s);
 
 export const fmt = (x: number | null | undefined, f: ValueFormat, compact = true): string =>
-  formatValue(x, { unit: f.unit, compact, ...(f.currency ? { currency: f.currency } : {}) });
+  formatValue(x, { ...f, compact });
 
+/** A change in the metric's unit: "+1,234", "−$56.00", "+5.1 pp" for percent metrics. */
 export const signedValue = (x: number | null, f: ValueFormat): string =>
-  x === null ? '—' : x > 0 ? `+${fmt(x, f)}` : x < 0 ? `−${fmt(-x, f)}` : fmt(0, f);
+  formatChange(x, { ...f, compact: true });
 
 export const signedPercent = (x: number | null): string =>
   x === null ? '—' : x > 0 ? `+${percentText(x)}` : x < 0 ? `−${percentText(-x)}` : '0%';
 
-/** "−37% (worse)" or "+12 (better)" when there is no relative change. */
+/** "−37% (worse)", "+12 (better)" when there is no relative change, "+5.1 pp" for percent metrics. */
 export const changeText = (ctx: CliContext, c: ComparisonReading, f: ValueFormat): string => {
-  const main = c.changeRelative !== null ? signedPercent(c.changeRelative) : signedValue(c.change, f);
+  const main =
+    c.changeRelative !== null && f.unit !== 'percent'
+      ? signedPercent(c.changeRelative)
+      : signedValue(c.change, f);
   const sense = senseWord(ctx, c.sense);
   return sense ? `${main} ${sense}` : main;
 };
@@ -48,8 +52,13 @@ export const grainWord = (g: string): string => g.replace('_', ' ');
 
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** A sparkline of the values (missing values as a space), scaled from the minimum to the maximum. */
-export const sparkline = (values: readonly (number | null)[]): string => {
+/**
+ * A sparkline of the values (missing values as a space), scaled from the minimum to the
+ * maximum of the complete periods; an unfinished last period (`partialLast`) is drawn as
+ * "·", never as a drop.
+ */
+export const sparkline = (values: readonly (number | null)[], partialLast = false): string => {
+  if (partialLast && values.length > 0) return sparkline(values.slice(0, -1)) + '·';
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (xs.length === 0) return '';
   const lo = Math.min(...xs);
@@ -100,6 +109,9 @@ export const forecastText = (k: KpiReading): string | undefined => {
   return `forecast ${what} ${fmt(n(fc.atDeadline), k.format)} by ${formatDay(t.deadline, k.asOf.slice(0, 4))} (80%: ${fmt(n(fc.low80), k.format)}–${fmt(n(fc.high80), k.format)}) · ${likelihoodText(fc.probability)} likely to hit the target`;
 };
 
+/** Counts are expected as whole things: a band of 12.6–25.2 leads reads 13–25. */
+export const whole = (k: KpiReading, x: number): number => (k.format.unit === 'count' ? Math.round(x) : x);
+
 /** "2 unusual days: 13 Nov low (12, expected 30–55), ..." or undefined. */
 export const anomalyText = (k: KpiReading): string | undefined => {
   const a = k.anomalies ?? [];
@@ -111,7 +123,7 @@ export const anomalyText = (k: KpiReading): string | undefined => {
         .slice(0, 3)
         .map(
           (x) =>
-            `${formatDay(x.date)} ${x.direction} (${fmt(x.value, k.format)}, expected ${fmt(x.expectedLow, k.format)}–${fmt(x.expectedHigh, k.format)})`,
+            `${formatDay(x.date)} ${x.direction} (${fmt(x.value, k.format)}, expected ${fmt(whole(k, x.expectedLow), k.format)}–${fmt(whole(k, x.expectedHigh), k.format)})`,
         )
         .join(', ')}${a.length > 3 ? ', …' : ''}`,
     );

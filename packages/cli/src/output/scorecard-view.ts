@@ -2,9 +2,9 @@
 // by side as cards (status word and colour, value, target and pace, comparison, cause,
 // sparkline), each KPI's sentence, then the supporting metrics as context. Pure.
 
-import { formatDay, formatRange } from '@kpi/core';
+import { formatDay, formatPair, formatRange, plural } from '@kpi/core';
 import type { GoalReading, KpiReading, Scorecard, TargetReading } from '@kpi/app';
-import { percentText } from '@kpi/app';
+import { driverFromTo, memberName, percentText } from '@kpi/app';
 import { bold, dim, yellow, type CliContext } from '../cli-context.js';
 import {
   anomalyText,
@@ -26,9 +26,12 @@ const KIND_WORD = {
   stay_below: 'stay below',
 } as const;
 
-const paceText = (t: TargetReading): string => {
-  if (t.behind === null || !Number.isFinite(t.behind)) return '';
+const paceText = (t: TargetReading, status: KpiReading['status']): string => {
   const stay = t.kind === 'stay_above' || t.kind === 'stay_below';
+  // Once decided, the card says so; never "29% inside the limit" on a missed card.
+  if (status === 'missed') return 'target missed';
+  if (status === 'achieved') return stay ? 'target met' : 'target reached';
+  if (t.behind === null || !Number.isFinite(t.behind)) return '';
   if (Math.abs(t.behind) < 0.005) return stay ? 'at the limit' : 'on pace';
   if (stay)
     return t.behind > 0
@@ -45,29 +48,47 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
   if (k.verdict && k.verdict.phrase !== k.status.replace('_', ' '))
     lines.push(`  ${dim(ctx, k.verdict.phrase)}`);
   const t = k.target;
+  // The value and the target never read the same when they differ ("0.20%" against "0.20%").
+  const [value, goal] =
+    t && k.value !== null
+      ? formatPair(k.value, t.value, { ...k.format, compact: true })
+      : [fmt(k.value, k.format), ''];
   const valueLine = t
-    ? `${fmt(k.value, k.format)}  ${dim(ctx, `target ${KIND_WORD[t.kind]} ${fmt(t.value, k.format)} by ${formatDay(t.deadline, year)}`)}`
+    ? `${value}  ${dim(ctx, `target ${KIND_WORD[t.kind]} ${goal || fmt(t.value, k.format)} by ${formatDay(t.deadline, year)}`)}`
     : `${fmt(k.value, k.format)}  ${dim(ctx, 'no target')}`;
   lines.push(`  ${valueLine}`);
   if (t) {
     const prog = t.progress === null ? '' : `${percentText(t.progress)} of the way · `;
-    lines.push(`  ${prog}${paceText(t)}`.trimEnd());
+    lines.push(`  ${prog}${paceText(t, k.status)}`.trimEnd());
   }
+  if (k.volume && k.status === 'no_data' && k.value !== null) lines.push(`  ${dim(ctx, k.statusReason)}`);
+  if (k.soFar)
+    lines.push(
+      `  ${dim(ctx, `so far this ${grainWord(k.grain)}: ${fmt(k.soFar.value, k.format)} (${k.soFar.elapsedDays} of ${plural(k.soFar.totalDays, 'day')})`)}`,
+    );
   const prev = k.comparisons[0];
   const ly = k.comparisons[1];
   const word = k.current.partial ? `${k.current.elapsedDays}d of ${grainWord(k.grain)}` : grainWord(k.grain);
+  const last = k.soFar ? `the ${grainWord(k.grain)} before` : `last ${word}`;
   const cmp = [
-    prev ? `vs last ${word} ${changeText(ctx, prev, k.format)}` : '',
+    prev?.thin
+      ? `vs ${last}: not comparable (data on ${plural(prev.thin.daysWithData, 'day')})`
+      : prev
+        ? `vs ${last} ${changeText(ctx, prev, k.format)}`
+        : '',
     ly && ly.value !== null ? `vs last year ${changeText(ctx, ly, k.format)}` : '',
   ].filter(Boolean);
   if (cmp.length) lines.push(`  ${cmp.join(' · ')}`);
-  const spark = sparkline(k.series.map((p) => p.value));
+  const spark = sparkline(
+    k.series.map((p) => p.value),
+    k.series[k.series.length - 1]?.partial === true,
+  );
   if (spark) lines.push(`  ${spark} ${dim(ctx, `last ${k.series.length} ${grainWord(k.grain)}s`)}`);
   const d = k.cause.drivers[0];
   if (d && d.shareOfChange !== null) {
     const move = (k.cause.change ?? 0) > 0 ? 'rise' : 'drop';
     const part = d.shareOfChange > 1.005 ? 'more than the whole' : `${percentText(d.shareOfChange)} of the`;
-    lines.push(`  cause: ${d.member} (${d.dimension}) ${part} ${move}`);
+    lines.push(`  cause: ${memberName(d)} ${part} ${move}${driverFromTo(d, k.format)}`);
     for (const a of d.annotations.slice(0, 1)) lines.push(`  ${dim(ctx, `note: ${a.title}`)}`);
   } else lines.push(`  ${dim(ctx, `cause: ${k.cause.note ?? 'no single driver'}`)}`);
   const fc = forecastText(k);
@@ -82,7 +103,9 @@ const goalHeader = (ctx: CliContext, g: GoalReading): string[] => {
   const counts = Object.entries(g.statusCounts)
     .map(([s, n]) => `${n} ${s.replace('_', ' ')}`)
     .join(', ');
-  const meta = [g.owner ? `owner ${g.owner}` : '', formatRange(g.period), counts].filter(Boolean).join(' · ');
+  const meta = [g.owner ? `owner ${g.ownerName ?? g.owner}` : '', formatRange(g.period), counts]
+    .filter(Boolean)
+    .join(' · ');
   return [bold(ctx, g.title), dim(ctx, `${g.goal} · ${meta}`)];
 };
 
@@ -102,7 +125,7 @@ export const renderScorecard = (ctx: CliContext, card: Scorecard, columns: numbe
   out.push(
     dim(
       ctx,
-      'Each KPI: its current period (its review cadence) to date, the target, the comparison and the cause.',
+      'Each KPI: its review period to date (the last complete one while the current one is young), the target, the comparison and the cause.',
     ),
   );
   const twoCols = columns >= 110;

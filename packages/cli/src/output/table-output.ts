@@ -2,19 +2,27 @@
 // Invariant: numbers in the table go through the one formatter (@kpi/core formatValue);
 // CSV and JSON carry raw values so other tools can compute with them.
 
-import { formatValue, type Unit } from '@kpi/core';
+import { formatIdentifier, formatValue, type Unit } from '@kpi/core';
 
 export interface OutColumn {
   readonly name: string;
   readonly unit?: Unit;
   readonly currency?: string;
+  readonly decimals?: number;
   readonly numeric?: boolean;
+  /** Dimension and period columns hold identifiers (campaign 1178, year 2026): no thousands separator. */
+  readonly role?: 'period' | 'dimension' | 'metric';
 }
 
 const cell = (v: unknown, c: OutColumn): string => {
   if (v === null || v === undefined) return '—';
+  if (typeof v === 'number' && (c.role === 'dimension' || c.role === 'period')) return formatIdentifier(v);
   if (typeof v === 'number')
-    return formatValue(v, { unit: c.unit ?? 'number', ...(c.currency ? { currency: c.currency } : {}) });
+    return formatValue(v, {
+      unit: c.unit ?? 'number',
+      ...(c.currency ? { currency: c.currency } : {}),
+      ...(c.decimals === undefined ? {} : { decimals: c.decimals }),
+    });
   return String(v);
 };
 

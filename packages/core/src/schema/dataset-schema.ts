@@ -22,6 +22,13 @@ export const columnSchema = z
       .describe('Date or timestamp format in imported files (strftime, e.g. "%m/%d/%Y"); ISO is always accepted.'),
     required: z.boolean().optional().describe('Reject rows where this column is empty (key and time columns always are).'),
     description: z.string().optional(),
+    label: z.string().min(1).optional().describe('Display name of the column, e.g. "Channel" for channel.'),
+    labels: z
+      .record(z.string().min(1), z.string().min(1))
+      .optional()
+      .describe(
+        'Display names of a dimension\'s values, used in every sentence, table and card: {meta_ads: "Meta ads"}.',
+      ),
   })
   .describe('A dataset column.');
 

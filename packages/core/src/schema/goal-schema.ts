@@ -111,6 +111,21 @@ export const kpiSchema = z
     owner: z.string().min(1).optional(),
     cadence: z.enum(CADENCES).optional().describe('How often the KPI is reviewed.'),
     indicator: z.enum(INDICATORS).optional().describe('leading (predicts the outcome) or lagging (is the outcome).'),
+    min_elapsed: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        'Share of the current cadence period that must have passed before it is the headline; until then the last complete period is, and the current one shows as "so far (3 of 7 days)". Default 0.5; 0 always shows the current period.',
+      ),
+    min_volume: z
+      .number()
+      .min(0)
+      .optional()
+      .describe(
+        "Ratio KPIs: the denominator needed in the period judged before it gets a verdict (\"too few sends (1) to judge\"). Default 30; 0 turns it off.",
+      ),
     counter_metric: z.union([identifierSchema, counterMetricSchema]).optional(),
     description: z.string().optional(),
     checks: checksSchema

@@ -21,6 +21,15 @@ const common = {
     .default('count')
     .describe('count, number, currency (see `currency`), percent (stored as a fraction: 0.032 = 3.2%), duration (seconds).'),
   currency: currencyCodeSchema.optional().describe('ISO code for unit: currency; defaults to the project currency.'),
+  decimals: z
+    .number()
+    .int()
+    .min(0)
+    .max(6)
+    .optional()
+    .describe(
+      'Decimals to show (for percent: of the percent figure, 1 -> "3.2%"). Default: two significant digits for small rates and prices ("0.018%", "$0.082"), whole counts.',
+    ),
   direction: z.enum(DIRECTIONS).default('higher').describe('Whether a higher or a lower value is better.'),
   category: z.enum(CATEGORIES).optional(),
   filter: filterSchema.optional(),

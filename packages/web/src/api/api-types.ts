@@ -23,6 +23,7 @@ export type Unit = 'count' | 'number' | 'currency' | 'percent' | 'ratio' | 'dura
 export interface ValueFormat {
   readonly unit?: Unit;
   readonly currency?: string;
+  readonly decimals?: number;
 }
 
 export interface ProjectInfo {

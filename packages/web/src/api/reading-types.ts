@@ -37,10 +37,14 @@ export interface Comparison {
   readonly change: number | null;
   readonly changeRelative: number | null;
   readonly sense: 'better' | 'worse' | 'same' | 'unknown';
+  /** Set when that window holds data on too few days to compare with (no change is computed). */
+  readonly thin?: { readonly daysWithData: number; readonly currentDaysWithData: number };
 }
 
 export interface CauseMember {
   readonly member: string;
+  /** The member's display name from the YAML. */
+  readonly label?: string;
   readonly current: number | null;
   readonly previous: number | null;
   readonly effect: number;
@@ -52,6 +56,8 @@ export interface CauseMember {
 
 export interface CauseDimension {
   readonly dimension: string;
+  /** The dimension's display name from the YAML. */
+  readonly label?: string;
   readonly method: 'additive' | 'mix_rate' | string;
   readonly current: number | null;
   readonly previous: number | null;
@@ -59,6 +65,8 @@ export interface CauseDimension {
   readonly mix?: number;
   readonly rate?: number;
   readonly members: readonly CauseMember[];
+  /** The members beyond the largest, summed. */
+  readonly others?: { readonly count: number; readonly effect: number };
 }
 
 export interface Annotation {
@@ -71,8 +79,12 @@ export interface Annotation {
 
 export interface Driver {
   readonly dimension: string;
+  readonly dimensionLabel?: string;
   readonly method: string;
   readonly member: string;
+  readonly label?: string;
+  readonly current?: number | null;
+  readonly previous?: number | null;
   readonly effect: number;
   readonly shareOfChange: number | null;
   readonly mix?: number;
@@ -85,6 +97,9 @@ export interface Cause {
   readonly change: number | null;
   readonly dimensions: readonly CauseDimension[];
   readonly drivers: readonly Driver[];
+  readonly note?: string;
+  /** Set when the change is within the usual period-to-period variation. */
+  readonly noise?: { readonly usualChange: number };
 }
 
 export interface SeriesPoint {
@@ -134,6 +149,8 @@ export interface KpiReading {
   readonly direction: 'higher' | 'lower';
   readonly indicator?: 'leading' | 'lagging';
   readonly owner?: string;
+  /** The owner as people read it (an account's name for an email). */
+  readonly ownerName?: string;
   readonly asOf: string;
   readonly grain: string;
   readonly current?: {
@@ -143,6 +160,14 @@ export interface KpiReading {
     readonly elapsedDays: number;
     readonly totalDays: number;
     readonly partial: boolean;
+  };
+  /** The current period to date while it is young; `current` is then the last complete period. */
+  readonly soFar?: {
+    readonly range: DateRange;
+    readonly label: string;
+    readonly value: number | null;
+    readonly elapsedDays: number;
+    readonly totalDays: number;
   };
   /** The number the KPI is judged on (to date for cumulative targets). */
   readonly value: number | null;
@@ -184,6 +209,7 @@ export interface GoalScore {
   readonly goal: string;
   readonly title: string;
   readonly owner?: string;
+  readonly ownerName?: string;
   readonly period?: DateRange;
   readonly parent?: string;
   readonly statusCounts: Readonly<Partial<Record<Status, number>>>;

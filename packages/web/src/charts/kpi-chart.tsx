@@ -22,7 +22,13 @@ import {
 } from 'recharts';
 import type { ValueFormat } from '../api/api-types';
 import { fmt, fmtDate } from '../ui/format';
-import { durationTicks, tickLabel, type ChartModel, type ChartRow } from '../features/kpi/kpi-chart-model';
+import {
+  durationTicks,
+  splitUnfinished,
+  tickLabel,
+  type ChartModel,
+  type ChartRow,
+} from '../features/kpi/kpi-chart-model';
 
 export const KPI_CHART_COLORS = {
   actual: '#1d4ed8',
@@ -42,11 +48,14 @@ const MARGIN = { top: 28, right: 20, bottom: 4, left: 4 };
 const ActualDot = (p: DotItemDotProps) => {
   const row = p.payload as ChartRow | undefined;
   if (p.cx === undefined || p.cy === undefined || row?.value == null) return null;
-  return row.partial ? (
-    <circle key={p.index} cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={C.actual} strokeWidth={2} />
-  ) : (
-    <circle key={p.index} cx={p.cx} cy={p.cy} r={2.5} fill={C.actual} />
-  );
+  // The unfinished period's hollow point is drawn by the dashed line (UnfinishedDot).
+  return row.partial ? null : <circle key={p.index} cx={p.cx} cy={p.cy} r={2.5} fill={C.actual} />;
+};
+
+const UnfinishedDot = (p: DotItemDotProps) => {
+  const row = p.payload as ChartRow | undefined;
+  if (p.cx === undefined || p.cy === undefined || !row?.partial || row.value == null) return null;
+  return <circle key={p.index} cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={C.actual} strokeWidth={2} />;
 };
 
 const AnomalyDot = (p: DotItemDotProps) => {
@@ -154,7 +163,7 @@ export const KpiChart = ({
   return (
     <div className="kpi-chart-canvas" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={model.rows as ChartRow[]} margin={MARGIN}>
+        <ComposedChart data={splitUnfinished(model.rows)} margin={MARGIN}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />
           <XAxis
             dataKey="t"
@@ -189,7 +198,23 @@ export const KpiChart = ({
           {guides(model).map((g) => (
             <Line key={g.dataKey} {...g} dot={false} isAnimationActive={false} />
           ))}
-          <Line dataKey="value" stroke={C.actual} strokeWidth={2} dot={ActualDot} isAnimationActive={false} />
+          <Line
+            dataKey="complete"
+            stroke={C.actual}
+            strokeWidth={2}
+            dot={ActualDot}
+            isAnimationActive={false}
+          />
+          {/* The unfinished period: dashed from the last complete one, to a hollow point. */}
+          <Line
+            dataKey="soFar"
+            stroke={C.actual}
+            strokeWidth={2}
+            strokeDasharray="3 3"
+            dot={UnfinishedDot}
+            activeDot={false}
+            isAnimationActive={false}
+          />
           <Line
             dataKey="anomaly"
             stroke="none"

@@ -1,15 +1,26 @@
 // The sparkline drawn by recharts: a KPI's series as a solid line and its target path as a
-// dashed one, SVG, no axes, no animation. Loaded lazily (recharts is its own chunk) through
+// dashed one, SVG, no axes, no animation; an unfinished last period is a hollow point at the
+// end of a dashed segment, never a drop of the solid line. Loaded lazily (recharts is its own chunk) through
 // sparkline-lazy.tsx. Invariant: `onDrawn` fires once, after the line is in the DOM.
 
 import { useEffect, useRef } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
+import { splitUnfinished } from '../features/kpi/kpi-chart-model';
 
 export interface SparkPoint {
   readonly label: string;
   readonly value: number | null;
   readonly target: number | null;
+  /** The period is not over: drawn as a hollow point at the end of a dashed segment, never as a drop. */
+  readonly partial: boolean;
 }
+
+const HollowDot = (p: { cx?: number; cy?: number; index?: number; payload?: SparkPoint }) =>
+  p.cx === undefined || p.cy === undefined || !p.payload?.partial || p.payload.value === null ? (
+    <g key={p.index} />
+  ) : (
+    <circle key={p.index} cx={p.cx} cy={p.cy} r={3} fill="#fff" stroke="#1d4ed8" strokeWidth={1.5} />
+  );
 
 const MARGIN = { top: 4, right: 4, bottom: 4, left: 4 };
 
@@ -52,7 +63,7 @@ export const SparklineChart = ({
       <LineChart
         responsive
         style={{ width: '100%', height }}
-        data={points as SparkPoint[]}
+        data={splitUnfinished(points)}
         margin={MARGIN}
         accessibilityLayer={false}
       >
@@ -67,10 +78,19 @@ export const SparklineChart = ({
           isAnimationActive={false}
         />
         <Line
-          dataKey="value"
+          dataKey="complete"
           stroke="#1d4ed8"
           strokeWidth={2}
           dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="soFar"
+          stroke="#1d4ed8"
+          strokeWidth={1.5}
+          strokeDasharray="2 2"
+          dot={HollowDot}
           activeDot={false}
           isAnimationActive={false}
         />

@@ -73,7 +73,7 @@ export const Sparkline = memo(function Sparkline({
   onDrawn?: (() => void) | undefined;
 }) {
   const points = useMemo<SparkPoint[]>(
-    () => series.map((p) => ({ label: p.label, value: p.value, target: p.target })),
+    () => series.map((p) => ({ label: p.label, value: p.value, target: p.target, partial: p.partial })),
     [series],
   );
   const text = useMemo(() => describeSeries(series, format, grain), [series, format, grain]);

@@ -1,11 +1,16 @@
 // Formatting for the web app, all through core's one number formatter so the browser,
 // the CLI and the reports show the same digits. Pure.
 
-import { formatValue } from '@kpi/core/format';
+import { formatChange, formatValue } from '@kpi/core/format';
 import type { Comparison, Status, ValueFormat } from '../api/api-types';
 
 export const fmt = (value: number | null | undefined, format: ValueFormat = {}, compact = false): string =>
-  formatValue(value, { unit: format.unit as never, currency: format.currency, compact });
+  formatValue(value, {
+    unit: format.unit as never,
+    currency: format.currency,
+    compact,
+    ...(format.decimals === undefined ? {} : { decimals: format.decimals }),
+  });
 
 /** A fraction as a signed percent: 0.044 -> "+4.4%". */
 export const fmtSignedPercent = (v: number | null | undefined): string => {
@@ -17,9 +22,12 @@ export const fmtSignedPercent = (v: number | null | undefined): string => {
 /** A change in the metric's own unit, signed: "+1,234", "−€56.00", "+0.4 pp" for percents. */
 export const fmtSignedChange = (v: number | null | undefined, format: ValueFormat = {}): string => {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const sign = v > 0 ? '+' : v < 0 ? '−' : '';
-  if (format.unit === 'percent') return `${sign}${Number((Math.abs(v) * 100).toFixed(2))} pp`;
-  return `${sign}${fmt(Math.abs(v), format, true)}`;
+  return formatChange(v, {
+    unit: format.unit as never,
+    currency: format.currency,
+    compact: true,
+    ...(format.decimals === undefined ? {} : { decimals: format.decimals }),
+  });
 };
 
 /** A probability as the verdict words it (scorecard likelihoodText): never "100%" or "0%". */

@@ -43,7 +43,7 @@ export const GoalHeader = ({
       <p className="goal-meta">
         {goal.owner && (
           <span>
-            Owner <strong>{goal.owner}</strong>
+            Owner <strong>{goal.ownerName ?? goal.owner}</strong>
           </span>
         )}
         {unit && <span>Unit {humanize(unit)}</span>}

@@ -127,6 +127,14 @@ export const KpiCard = memo(function KpiCard({
           )}
         </p>
       )}
+      {r.soFar && (
+        <p className="card-this-period" data-testid="kpi-so-far">
+          So far {r.soFar.label}: <span className="num">{fmt(r.soFar.value, r.format)}</span>{' '}
+          <span className="muted">
+            ({r.soFar.elapsedDays} of {r.soFar.totalDays} {r.soFar.totalDays === 1 ? 'day' : 'days'})
+          </span>
+        </p>
+      )}
       <KpiComparisons comparisons={r.comparisons} format={r.format} />
       <p className="card-sentence" data-testid="kpi-sentence">
         {r.sentence}
@@ -136,7 +144,7 @@ export const KpiCard = memo(function KpiCard({
       )}
       <Forecast r={r} />
       <Alerts r={r} />
-      {r.owner && <p className="card-owner">Owner: {r.owner}</p>}
+      {r.owner && <p className="card-owner">Owner: {r.ownerName ?? r.owner}</p>}
     </article>
   );
 });

@@ -16,6 +16,12 @@ const SENSE_WORD: Readonly<Record<Comparison['sense'], string>> = {
 };
 
 export const ChangeText = ({ c, format }: { c: Comparison; format: ValueFormat }) => {
+  if (c.thin)
+    return (
+      <span className="muted">
+        not comparable: data on only {c.thin.daysWithData} {c.thin.daysWithData === 1 ? 'day' : 'days'}
+      </span>
+    );
   if (c.value === null || c.change === null) return <span className="muted">no earlier value</span>;
   return (
     <span className={`change sense-${c.sense}`}>

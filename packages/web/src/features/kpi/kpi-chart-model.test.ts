@@ -11,6 +11,7 @@ import {
   durationTicks,
   lastYearStart,
   monthTicks,
+  splitUnfinished,
   tickLabel,
 } from './kpi-chart-model';
 
@@ -252,4 +253,27 @@ test('project annotations: unscoped ones, and scoped ones only on a dimension of
     { market: 'nl' },
   );
   assert.deepEqual(nl, []);
+});
+
+test('the unfinished period is split off the solid line onto a dashed segment that joins it', () => {
+  const rows = [
+    { value: 120, partial: false },
+    { value: 140, partial: false },
+    { value: 45, partial: true },
+    { value: null, partial: false }, // a forecast row after the series
+  ];
+  assert.deepEqual(
+    splitUnfinished(rows).map((r) => [r.complete, r.soFar]),
+    [
+      [120, null],
+      [140, 140],
+      [null, 45],
+      [null, null],
+    ],
+  );
+  // Without an unfinished period, nothing is dashed.
+  assert.deepEqual(
+    splitUnfinished([{ value: 1, partial: false }]).map((r) => r.soFar),
+    [null],
+  );
 });

@@ -294,3 +294,35 @@ export const buildChartModel = ({ reading, band, annotations }: ChartInput): Cha
     extent,
   };
 };
+
+/** A row with its value split for drawing: `complete` on the solid line, `soFar` on the dashed one. */
+export type DrawnRow<R extends { readonly value: number | null; readonly partial: boolean }> = R & {
+  readonly complete: number | null;
+  readonly soFar: number | null;
+};
+
+/**
+ * Splits the actual values so an unfinished period is never drawn as a drop of the solid
+ * line: complete periods keep `complete`; the unfinished one, and the last complete one
+ * before it (so the two join), carry `soFar`, drawn dashed with a hollow point.
+ */
+export const splitUnfinished = <R extends { readonly value: number | null; readonly partial: boolean }>(
+  rows: readonly R[],
+): DrawnRow<R>[] => {
+  const join = new Set<number>();
+  rows.forEach((r, i) => {
+    if (!r.partial || r.value === null) return;
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = rows[j];
+      if (prev && prev.value !== null && !prev.partial) {
+        join.add(j);
+        break;
+      }
+    }
+  });
+  return rows.map((r, i) => ({
+    ...r,
+    complete: r.partial ? null : r.value,
+    soFar: r.partial || join.has(i) ? r.value : null,
+  }));
+};

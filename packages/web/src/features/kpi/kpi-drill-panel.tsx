@@ -206,6 +206,7 @@ export const KpiDrillPanel = ({
   reading,
   dimension,
   member,
+  memberLabel,
   others,
   ratio,
   scope,
@@ -215,6 +216,8 @@ export const KpiDrillPanel = ({
   reading: KpiReading;
   dimension: string;
   member: string;
+  /** The member's display name from the YAML, shown instead of the raw value. */
+  memberLabel?: string | undefined;
   /** The cause's other dimensions, to break the member down by. */
   others: readonly string[];
   /** The metric is a ratio (mix/rate split): its share is a share of the denominator. */
@@ -249,14 +252,15 @@ export const KpiDrillPanel = ({
   const current = reading.current
     ? `${reading.current.label}${reading.current.partial ? ' so far' : ''}`
     : '';
+  const name = memberLabel ?? member;
   return (
     <section id={id} className="kpi-drill" aria-labelledby={headingId} onKeyDown={onKeyDown}>
       <div className="kpi-drill-head">
         <h3 id={headingId} ref={heading} tabIndex={-1}>
-          {member} <span className="muted kpi-drill-dim">{humanize(dimension)}</span>
+          {name} <span className="muted kpi-drill-dim">{humanize(dimension)}</span>
         </h3>
         <button type="button" className="button" onClick={onClose}>
-          Close<span className="visually-hidden"> the details of {member}</span>
+          Close<span className="visually-hidden"> the details of {name}</span>
         </button>
       </div>
       {scope.state === 'error' ? (
@@ -266,13 +270,13 @@ export const KpiDrillPanel = ({
           <h4>
             {label} per {reading.grain}, last {TREND_PERIODS} {GRAIN_PLURAL[reading.grain] ?? 'periods'}
           </h4>
-          <Trend reading={reading} label={label} member={member} metric={metric} bodies={bodies} />
+          <Trend reading={reading} label={label} member={name} metric={metric} bodies={bodies} />
           <h4>
-            {member} by {others.length > 0 ? others.map(humanize).join(' and ') : 'other dimensions'}
+            {name} by {others.length > 0 ? others.map(humanize).join(' and ') : 'other dimensions'}
             {current && `, ${current}`}
           </h4>
           {others.length === 0 ? (
-            <p className="muted">This KPI has no other dimension to break {member} down by.</p>
+            <p className="muted">This KPI has no other dimension to break {name} down by.</p>
           ) : (
             <div className="kpi-drill-breakdowns">
               {others.map((d, i) => (
@@ -280,7 +284,7 @@ export const KpiDrillPanel = ({
                   key={d}
                   reading={reading}
                   label={label}
-                  member={member}
+                  member={name}
                   dimension={d}
                   metric={metric}
                   body={bodies?.breakdowns[i]}

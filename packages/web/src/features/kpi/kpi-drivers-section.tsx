@@ -56,7 +56,7 @@ const MemberTable = ({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{humanize(dim.dimension)}</th>
+            <th scope="col">{dim.label ?? humanize(dim.dimension)}</th>
             <th scope="col" className="num">
               {mixRate ? 'Rate now' : 'Now'}
             </th>
@@ -104,7 +104,7 @@ const MemberTable = ({
                     drill.close();
                   }}
                 >
-                  {m.member}
+                  {m.label ?? m.member}
                   <span className="visually-hidden"> details</span>
                   <span aria-hidden="true" className="kpi-drill-caret">
                     {drill.open === m.member ? '▾' : '▸'}
@@ -120,6 +120,20 @@ const MemberTable = ({
               {mixRate && <td className="num">{fmtChange(m.rate, format)}</td>}
             </tr>
           ))}
+          {dim.others && (
+            <tr>
+              <th scope="row" className="muted">
+                {dim.others.count} {dim.others.count === 1 ? 'other' : 'others'}
+              </th>
+              <td />
+              <td />
+              <td className="num">{fmtChange(dim.others.effect, format)}</td>
+              <td />
+              <td />
+              {mixRate && <td />}
+              {mixRate && <td />}
+            </tr>
+          )}
         </tbody>
         <tfoot>
           <tr>
@@ -205,7 +219,7 @@ const DimensionTabs = ({
             onClick={() => choose(i)}
             onKeyDown={move}
           >
-            {humanize(d.dimension)}
+            {d.label ?? humanize(d.dimension)}
           </button>
         ))}
       </div>
@@ -225,7 +239,7 @@ const DimensionTabs = ({
           dim={dim}
           format={reading.format}
           direction={reading.direction}
-          caption={`Contribution by ${humanize(dim.dimension)}, ${againstWords(reading, cause)}`}
+          caption={`Contribution by ${dim.label ?? humanize(dim.dimension)}, ${againstWords(reading, cause)}`}
           drill={drill}
         />
         {open !== undefined && (
@@ -235,6 +249,7 @@ const DimensionTabs = ({
             reading={reading}
             dimension={dim.dimension}
             member={open}
+            memberLabel={dim.members.find((m) => m.member === open)?.label}
             others={dims.filter((d) => d !== dim).map((d) => d.dimension)}
             ratio={dim.method === 'mix_rate'}
             scope={scope}
@@ -265,17 +280,25 @@ export const KpiDriversSection = ({ reading, scope }: { reading: KpiReading; sco
             </strong>
             .
           </p>
+          {cause.drivers.length === 0 && cause.note && <p className="muted">{cause.note}.</p>}
           {cause.drivers.length > 0 && (
             <>
               <h3>Top drivers</h3>
               <ul className="kpi-drivers">
                 {cause.drivers.map((d) => (
                   <li key={`${d.dimension}:${d.member}`}>
-                    <strong>{d.member}</strong> <span className="muted">({humanize(d.dimension)})</span>:{' '}
+                    <strong>{d.label ?? d.member}</strong>{' '}
+                    <span className="muted">({d.dimensionLabel ?? humanize(d.dimension)})</span>:{' '}
                     <span className={`num ${senseOf(d.effect, reading.direction)}`}>
                       {fmtChange(d.effect, f)}
                     </span>
                     {d.shareOfChange !== null && <>, {pct(d.shareOfChange)} of the change</>}
+                    {d.previous != null && d.current != null && (
+                      <span className="num">
+                        {' '}
+                        ({fmt(d.previous, f)} → {fmt(d.current, f)})
+                      </span>
+                    )}
                     {d.mix !== undefined && d.rate !== undefined && (
                       <span className="muted">
                         {' '}

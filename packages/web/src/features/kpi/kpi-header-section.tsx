@@ -27,7 +27,9 @@ const Pace = ({ t, format }: { t: TargetProgress; format: ValueFormat }) => {
         : ` (${pct(Math.abs(t.behind))} ${t.behind > 0 ? 'behind' : 'ahead'})`;
     items.push([limit ? 'Gap to the limit' : 'Gap to the path', `${fmtChange(t.gap, format)}${rel}`]);
   }
-  if (t.requiredPerDay !== null)
+  if (t.requiredPerDay !== null && t.requiredPerDay <= 0)
+    items.push(['Needed per day', 'nothing more: the target is reached']);
+  else if (t.requiredPerDay !== null)
     items.push([
       'Needed per day',
       `${fmt(t.requiredPerDay, format)}${t.currentPerDay === null ? '' : ` (so far ${fmt(t.currentPerDay, format)} a day)`}`,
@@ -49,6 +51,8 @@ const Pace = ({ t, format }: { t: TargetProgress; format: ValueFormat }) => {
 
 const valueCaption = (r: KpiReading): string => {
   if (r.target?.kind === 'cumulative') return `total so far, to ${fmtDate(r.asOf)}`;
+  if (r.current && r.soFar)
+    return `${r.current.label} (complete); ${r.soFar.label} so far: ${fmt(r.soFar.value, r.format)}, ${r.soFar.elapsedDays} of ${r.soFar.totalDays} days`;
   if (r.current) return `${r.current.label}${r.current.partial ? ' so far' : ''}`;
   return `as of ${fmtDate(r.asOf)}`;
 };
@@ -56,7 +60,7 @@ const valueCaption = (r: KpiReading): string => {
 const Facts = ({ reading, def }: { reading: KpiReading | undefined; def: KpiDef | undefined }) => {
   const format = reading?.format ?? {};
   const counter = counterMetricOf(def);
-  const owner = reading?.owner ?? def?.owner;
+  const owner = reading?.ownerName ?? reading?.owner ?? def?.owner;
   const indicator = reading?.indicator ?? def?.indicator;
   const rows: [string, string][] = [
     ['Owner', owner ?? 'nobody named'],

@@ -82,7 +82,8 @@ test('targets, baselines and changes in words', () => {
     'measured 1 Jul 2026 – 30 Sep 2026',
   );
   assert.equal(baselineInWords({ value: 1200 }, count), '1,200');
-  assert.equal(fmtChange(-0.00001, { unit: 'percent' }), '0 pp');
+  // A change of −0.001 pp is shown, not rounded away to "0 pp".
+  assert.equal(fmtChange(-0.00001, { unit: 'percent' }), '−0.001 pp');
   assert.equal(fmtChange(0.0006, { unit: 'percent' }), '+0.06 pp');
   assert.equal(fmtChange(-4, count), '−4');
 });
