@@ -1,7 +1,8 @@
 // The "Done when" test of one honest verdict (issue 11): `kpi status --json` on a demo made
 // with a fixed end date, at 20 as-of dates over its last six months. No reading may have a
 // status that contradicts its probability, a cumulative range below the total counted, a
-// negative range for a count, or a rate range outside [0, 1]. To stay fast, one demo is
+// negative range for a count, a rate range outside [0, 1], or a cause table longer than the
+// member limit (5, the scorecard's default). To stay fast, one demo is
 // shared: the real CLI process runs one date (and its JSON must equal the in-process
 // answer), the app's use-case the other 19 in-process.
 import { after, before, test } from 'node:test';
@@ -48,6 +49,8 @@ interface Counts {
   belowCounted: number;
   negativeCounts: number;
   rateOutside: number;
+  causeTables: number;
+  overLimit: number;
 }
 
 test('20 dates of kpi status: status agrees with probability, ranges stay honest', async () => {
@@ -63,6 +66,8 @@ test('20 dates of kpi status: status agrees with probability, ranges stay honest
     belowCounted: 0,
     negativeCounts: 0,
     rateOutside: 0,
+    causeTables: 0,
+    overLimit: 0,
   };
   const bad: string[] = [];
   const audit = (asOf: string, r: KpiReading): void => {
@@ -74,6 +79,13 @@ test('20 dates of kpi status: status agrees with probability, ranges stay honest
     assert.ok(r.verdict, `${where}: every reading carries a verdict`);
     assert.equal(r.verdict.status, r.status, `${where}: the status is the verdict's`);
     assert.ok(r.verdict.phrase.length > 0);
+    for (const d of r.cause.dimensions) {
+      c.causeTables++;
+      if (d.members.length > 5) {
+        c.overLimit++;
+        bad.push(`${where}: ${d.dimension} lists ${d.members.length} members`);
+      }
+    }
     for (const a of r.anomalies ?? [])
       if (isCount && (a.expectedLow < 0 || a.expected < 0)) {
         c.negativeCounts++;
@@ -128,6 +140,6 @@ test('20 dates of kpi status: status agrees with probability, ranges stay honest
   // The audit covers real ground: most readings have a forecast, and every kind of range is seen.
   assert.ok(c.readings >= 20 * 15, `readings ${c.readings}`);
   assert.ok(c.withForecast >= c.readings * 0.8, `forecasts ${c.withForecast}`);
-  assert.ok(c.cumulativeCounts >= 100 && c.rateRanges >= 40, JSON.stringify(c));
+  assert.ok(c.cumulativeCounts >= 100 && c.rateRanges >= 40 && c.causeTables >= 100, JSON.stringify(c));
   assert.deepEqual(bad, []);
 });
