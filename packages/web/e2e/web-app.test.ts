@@ -27,6 +27,7 @@ interface Reading {
   status: string;
   format: { unit?: string; currency?: string };
   target?: { value: number };
+  verdict?: { phrase: string };
 }
 
 let demo: DemoServer;
@@ -117,6 +118,12 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
           `${r.kpi}: target on the card`,
         );
       assert.equal(await card.getByTestId('status').first().getAttribute('data-status'), r.status);
+      if (r.verdict)
+        assert.equal(
+          (await card.getByTestId('verdict-phrase').textContent())?.trim(),
+          r.verdict.phrase,
+          `${r.kpi}: the card says the API's verdict`,
+        );
     }
     // Leads: the number a hand count of the demo's planted quarter would give is on the API side;
     // here the card of the quarter's leads must also carry the forecast probability.
@@ -370,6 +377,20 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     await page.goto(`${demo.url}/meeting`);
     await page.getByText(`Goal 1 of ${goals.length}`).waitFor();
     await page.getByRole('heading', { name: goals[0]?.title }).waitFor();
+    // The slide's cards say the API's verdicts, word for word.
+    const first = (await get<{ goals: { kpis: Reading[] }[] }>('/api/scorecard')).goals[0]?.kpis ?? [];
+    for (const r of first)
+      if (r.verdict)
+        assert.equal(
+          (
+            await page
+              .locator(`[data-testid="kpi-card"][data-kpi="${r.kpi}"]`)
+              .getByTestId('verdict-phrase')
+              .textContent()
+          )?.trim(),
+          r.verdict.phrase,
+          `meeting mode, ${r.kpi}`,
+        );
     await page.keyboard.press('ArrowRight');
     await page.getByText(`Goal 2 of ${goals.length}`).waitFor();
     await page.getByRole('heading', { name: goals[1]?.title }).waitFor();
