@@ -76,7 +76,16 @@ const operation = (r: RouteDef): Json => {
     responses: {
       [String(r.status ?? 200)]: {
         description: 'Success',
-        content: { [r.html ? 'text/html' : 'application/json']: { schema: schemaOf(r.response, 'output') } },
+        content: r.contentTypes
+          ? Object.fromEntries(
+              r.contentTypes.map((t) => [
+                t,
+                t === 'application/json'
+                  ? { schema: schemaOf(r.response, 'output') }
+                  : { schema: { type: 'string', ...(t === 'application/pdf' ? { format: 'binary' } : {}) } },
+              ]),
+            )
+          : { [r.html ? 'text/html' : 'application/json']: { schema: schemaOf(r.response, 'output') } },
       },
       ...Object.fromEntries(
         Object.entries(STATUS_TEXT).map(([code, description]) => [
