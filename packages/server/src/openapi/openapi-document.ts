@@ -43,7 +43,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   422: 'Invalid input: details.issues lists every problem',
   429: 'Rate limited (see Retry-After)',
   500: 'Server fault (the response carries a request id)',
-  503: 'Query timed out',
+  503: 'Query timed out, or PDF printing without chromium on the server',
 };
 
 const operation = (r: RouteDef): Json => {
