@@ -21,16 +21,24 @@ const root = new URL('..', import.meta.url).pathname;
 const END = '2026-11-21';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const timed = async (n, fn) => {
-  await fn();
-  const runs = [];
-  let v;
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    v = await fn();
-    runs.push(performance.now() - t);
-  }
-  return { ms: median(runs), v };
+/** Wall time and this process's CPU time (all threads, DuckDB's included) of one call. */
+const once = async (fn) => {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const v = await fn();
+  const u = process.cpuUsage(c);
+  return { wall: performance.now() - t, cpu: (u.user + u.system) / 1000, v };
+};
+/** Runs the functions in turn, `n` rounds after a warm-up round, so load hits them alike; medians. */
+const interleaved = async (n, fns) => {
+  for (const fn of fns) await fn();
+  const runs = fns.map(() => []);
+  for (let i = 0; i < n; i++) for (const [j, fn] of fns.entries()) runs[j].push(await once(fn));
+  return runs.map((rs) => ({
+    ms: median(rs.map((r) => r.wall)),
+    cpu: median(rs.map((r) => r.cpu)),
+    v: rs.at(-1).v,
+  }));
 };
 
 export const benchReport = async () => {
@@ -39,14 +47,17 @@ export const benchReport = async () => {
     const dir = join(tmp, 'demo');
     await initProject({ dir, demo: true, endDate: END });
     const lp = openProject(dir, { clock: fixedClock(`2026-11-22T12:00:00Z`) });
-    const scorecard = await timed(5, () => evaluateScorecard(lp, { asOf: '2026-11-15' }));
-    const model = await timed(5, () => makeReport(lp));
+    const [scorecard, model] = await interleaved(5, [
+      () => evaluateScorecard(lp, { asOf: '2026-11-15' }),
+      () => makeReport(lp),
+    ]);
     const report = model.v;
-    const html = await timed(5, async () => renderHtml(report));
-    const md = await timed(5, async () => renderMarkdown(report));
-    const pdfCold = await timed(3, () => printPdf(html.v));
+    const [html, md] = await interleaved(20, [
+      async () => renderHtml(report),
+      async () => renderMarkdown(report),
+    ]);
     const printer = await openPdfPrinter();
-    const pdfWarm = await timed(3, () => printer.print(html.v));
+    const [pdfCold, pdfWarm] = await interleaved(3, [() => printPdf(html.v), () => printer.print(html.v)]);
     await printer.close();
     const pdfPath = join(tmp, 'report.pdf');
     writeFileSync(pdfPath, pdfCold.v);
@@ -57,12 +68,12 @@ export const benchReport = async () => {
     const r = {
       goals: report.goals.length,
       kpis,
-      scorecard: scorecard.ms,
-      model: model.ms,
-      html: html.ms,
-      md: md.ms,
-      pdfCold: pdfCold.ms,
-      pdfWarm: pdfWarm.ms,
+      scorecard,
+      model,
+      html,
+      md,
+      pdfCold,
+      pdfWarm,
       htmlBytes: Buffer.byteLength(html.v),
       pdfBytes: pdfCold.v.byteLength,
       pages: pages ?? '?',
@@ -78,17 +89,22 @@ export const benchReport = async () => {
 const writeSection = (r) => {
   const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '?';
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${chromium}`;
-  const ms = (x) => `${x.toFixed(0)} ms`;
+  const ms = (v) => (v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(0)} ms`);
   const kb = (x) => `${(x / 1024).toFixed(0)} KiB`;
+  const x = (a, b) => (a / b).toFixed(a / b < 0.01 ? 4 : 2);
+  const row = (what, t, cpu = true) =>
+    `| ${what} | ${ms(t.ms)} | ${x(t.ms, r.scorecard.ms)} | ${cpu ? `${ms(t.cpu)} | ${x(t.cpu, r.scorecard.cpu)}` : '— (chromium is its own process) | —'} |`;
   const rows = [
-    `| reference: one scorecard evaluation as of the report's last day | ${ms(r.scorecard)} | 1.00 |`,
-    `| report model (two evaluations, changes, reviews, names) | ${ms(r.model)} | ${(r.model / r.scorecard).toFixed(2)} |`,
-    `| HTML from the model (${kb(r.htmlBytes)}, inline CSS and SVG) | ${ms(r.html)} | ${(r.html / r.scorecard).toFixed(3)} |`,
-    `| Markdown from the model | ${ms(r.md)} | ${(r.md / r.scorecard).toFixed(3)} |`,
-    `| PDF from the HTML, chromium launched for it (${r.pages} A4 pages, ${kb(r.pdfBytes)}) | ${ms(r.pdfCold)} | ${(r.pdfCold / r.scorecard).toFixed(2)} |`,
-    `| PDF from the HTML, chromium kept open | ${ms(r.pdfWarm)} | ${(r.pdfWarm / r.scorecard).toFixed(2)} |`,
-    `| \`kpi report --format html\` end to end (model + HTML) | ${ms(r.model + r.html)} | ${((r.model + r.html) / r.scorecard).toFixed(2)} |`,
-    `| \`kpi report --format pdf\` end to end (model + HTML + PDF, launch included) | ${ms(r.model + r.html + r.pdfCold)} | ${((r.model + r.html + r.pdfCold) / r.scorecard).toFixed(2)} |`,
+    row("reference: one scorecard evaluation as of the report's last day", r.scorecard),
+    row('report model (two evaluations, changes, reviews, names)', r.model),
+    row(`HTML from the model (${kb(r.htmlBytes)}, inline CSS and SVG)`, r.html),
+    row('Markdown from the model', r.md),
+    row(
+      `PDF from the HTML, chromium launched for it (${r.pages} A4 pages, ${kb(r.pdfBytes)})`,
+      r.pdfCold,
+      false,
+    ),
+    row('PDF from the HTML, chromium kept open', r.pdfWarm, false),
   ];
   console.log(rows.join('\n'));
   const section = `<!-- bench:report -->
@@ -99,11 +115,14 @@ the run (the machine is shared: compare the ratios, which come from the same run
 (end date ${END}, ${r.goals} goals, ${r.kpis} KPIs), the report for last week (9–15 Nov 2026), every goal.
 Reference: one scorecard evaluation as of the report's last day, the work \`kpi status\` does. A
 report evaluates twice (its period's end, with forecasts, and the last report's, for the status
-changes), then reads the changes and reviews. Median of 5 runs (PDF: 3) after a warm-up; the
-process start of the CLI is not included.
+changes), then reads the changes and reviews. The runs alternate (reference, report, reference,
+…) so the load falls on both alike; median of 5 rounds (HTML and Markdown: 20, PDF: 3) after a
+warm-up round. CPU time is this process's, DuckDB's threads included (steadier than wall time on a
+shared machine). \`kpi report --format html\` costs the model plus the HTML; \`--format pdf\` adds
+the launched-chromium PDF. The CLI's process start is not included.
 
-| what | time | × reference |
-|---|---|---|
+| what | wall time | × reference | CPU time | × reference |
+|---|---|---|---|---|
 ${rows.join('\n')}
 <!-- /bench:report -->`;
   const docPath = join(root, 'docs/benchmarks.md');
