@@ -14,6 +14,7 @@ import pg from 'pg';
 import { EngineError } from '@kpi/core';
 import { postgresDialect } from '@kpi/semantic';
 import type { Engine, QueryResult, Row, SqlValue } from '../engine.js';
+import { runTransaction } from '../run-transaction.js';
 
 const { Pool, types } = pg;
 
@@ -121,17 +122,7 @@ class PostgresEngine implements Engine {
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
-      await this.exec('BEGIN');
-      try {
-        const value = await fn();
-        await this.exec('COMMIT');
-        return value;
-      } catch (e) {
-        await this.exec('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    });
+    return runTransaction(this, 'BEGIN', fn);
   }
 
   progress(): number | undefined {
