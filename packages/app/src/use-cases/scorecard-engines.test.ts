@@ -9,58 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProject, type Project } from '@kpi/core';
 import { generateDemo, toCsvLines } from '@kpi/demo';
-import { openDuckDb, openPostgres, type Engine, type SqlValue } from '@kpi/engines';
-import { startTestPostgres, type TestPostgres } from '@kpi/engines/testing';
+import { openDuckDb, openPostgres, type Engine } from '@kpi/engines';
+import { copyDatasetTables, startTestPostgres, type TestPostgres } from '@kpi/engines/testing';
 import { ensureDatasetTables, importFile } from '@kpi/ingest';
 import { evaluateScorecardOn } from './evaluate-scorecard.js';
 
 const END = '2026-11-21';
-const PG_TYPES = {
-  string: 'VARCHAR',
-  integer: 'BIGINT',
-  number: 'DOUBLE PRECISION',
-  boolean: 'BOOLEAN',
-  date: 'DATE',
-  timestamp: 'TIMESTAMPTZ',
-} as const;
-
 let dir: string;
 let project: Project;
 let duck: Engine;
 let server: TestPostgres;
 let pg: Engine;
 let copied: Record<string, number>;
-
-/** Copies every dataset table with bound multi-row inserts; returns the rows copied per table. */
-const copyTables = async (from: Engine, to: Engine, p: Project): Promise<Record<string, number>> => {
-  const q = to.dialect.quoteIdent;
-  const copied: Record<string, number> = {};
-  for (const [name, def] of Object.entries(p.datasets)) {
-    const cols = Object.entries(def.columns);
-    await to.exec(
-      `CREATE TABLE ${q(name)} (${cols.map(([c, col]) => `${q(c)} ${PG_TYPES[col.type]}`).join(', ')})`,
-    );
-    const select = cols
-      .map(([c, col]) => (col.type === 'timestamp' ? `CAST(${q(c)} AS VARCHAR) AS ${q(c)}` : q(c)))
-      .join(', ');
-    const rows = (await from.query(`SELECT ${select} FROM ${q(name)}`)).rows;
-    for (let i = 0; i < rows.length; i += 400) {
-      const params: SqlValue[] = [];
-      const values = rows.slice(i, i + 400).map(
-        (row) =>
-          `(${cols
-            .map(([c]) => {
-              params.push((row[c] ?? null) as SqlValue);
-              return `$${params.length}`;
-            })
-            .join(', ')})`,
-      );
-      await to.exec(`INSERT INTO ${q(name)} VALUES ${values.join(', ')}`, params);
-    }
-    copied[name] = rows.length;
-  }
-  return copied;
-};
 
 /** Every place where two readings differ: numbers beyond 1e-9 (relative), anything else at all. */
 const differences = (a: unknown, b: unknown, path = ''): string[] => {
@@ -90,7 +50,7 @@ before(async () => {
   }
   server = await startTestPostgres();
   pg = await openPostgres(server.url);
-  copied = await copyTables(duck, pg, project);
+  copied = await copyDatasetTables(duck, pg, project);
 });
 
 after(async () => {

@@ -2,7 +2,7 @@
 // PostgreSQL server, for a team that outgrows one machine. IO.
 // Invariants: rows come back in the Engine's plain shape (int8 and numeric as number, DATE
 // as 'YYYY-MM-DD', TIMESTAMP as 'YYYY-MM-DD HH:MM:SS[.ffffff]', TIMESTAMPTZ as 'YYYY-MM-DD HH:MM:SS+00'), whatever
-// the driver returns; every session runs in UTC; a transaction or an exclusive section holds
+// the driver returns; every session runs in one time zone (UTC unless given); a transaction or an exclusive section holds
 // one pooled connection and every statement issued from inside it (its async context) runs
 // there; other callers use other connections and never see its uncommitted work; session
 // state set inside a section (SET, temp tables) is discarded before the connection goes back
@@ -141,6 +141,8 @@ export interface PostgresOptions {
   readonly queryTimeoutMs?: number;
   /** Connections in the pool (default 4). */
   readonly poolSize?: number;
+  /** The session time zone of every connection (an IANA name; default UTC): how TIMESTAMPTZ values read as text. */
+  readonly timeZone?: string;
 }
 
 /** A URL with its password replaced, for messages. */
@@ -148,7 +150,12 @@ const redact = (url: string): string => url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1*
 
 /** Connects to a PostgreSQL server (`postgres://user:pass@host:port/db`) and checks it answers. */
 export const openPostgres = async (url: string, opts: PostgresOptions = {}): Promise<Engine> => {
-  const settings = ['-c TimeZone=UTC', '-c client_encoding=UTF8'];
+  const tz = opts.timeZone ?? 'UTC';
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(tz))
+    throw new EngineError('engine.open_failed', `not a time zone name: ${tz}`, {
+      hint: 'use an IANA name such as Europe/Berlin',
+    });
+  const settings = [`-c TimeZone=${tz}`, '-c client_encoding=UTF8'];
   if (opts.queryTimeoutMs !== undefined)
     settings.push(`-c statement_timeout=${Math.round(opts.queryTimeoutMs)}`);
   const pool = new Pool({

@@ -3,3 +3,4 @@
 export * from './engine-suite.js';
 export * from './test-postgres.js';
 export * from './engine-targets.js';
+export * from './copy-tables.js';
