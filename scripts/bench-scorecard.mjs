@@ -196,9 +196,10 @@ const check = (card, ref, results) => {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export const benchScorecard = async (dbPath, baseProject, runs = 3) => {
+/** `open` gives the engine holding paid_campaigns (the DuckDB file at dbPath by default). */
+export const benchScorecard = async (dbPath, baseProject, runs = 3, open = () => openDuckDb(dbPath)) => {
   const project = scorecardProject(baseProject);
-  const engine = await openDuckDb(dbPath);
+  const engine = await open();
   const asOf = (await engine.query('SELECT CAST(max(date) AS VARCHAR) AS d FROM paid_campaigns')).rows[0].d;
   const ref = referenceSql(project, asOf);
   const times = { kpi: [], hand: [] };

@@ -27,6 +27,8 @@ export interface LoadedProject {
   readonly warnings: readonly Issue[];
   /** Where "today" comes from (default: the system clock); kept across reloads by the server. */
   readonly clock?: Clock;
+  /** Where the database URL of `project.database.url_env` is read (default: the process environment). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The folder holding kpi.yaml: `explicit` if given, else the nearest one upwards from `cwd`. */
@@ -99,7 +101,10 @@ export const readProjectFiles = (dir: string): SourceFile[] => {
 };
 
 /** Loads and validates the project in `dir`; throws ProblemsError listing every issue. */
-export const openProject = (dir: string, opts: { clock?: Clock } = {}): LoadedProject => {
+export const openProject = (
+  dir: string,
+  opts: { clock?: Clock; env?: Readonly<Record<string, string | undefined>> } = {},
+): LoadedProject => {
   const result = loadProject(readProjectFiles(dir));
   if (!result.ok) {
     const n = result.issues.filter((i) => i.severity === 'error').length;
@@ -109,8 +114,13 @@ export const openProject = (dir: string, opts: { clock?: Clock } = {}): LoadedPr
       result.issues,
     );
   }
-  const lp = { dir, project: result.value, warnings: result.warnings ?? [] };
-  return opts.clock === undefined ? lp : { ...lp, clock: opts.clock };
+  return {
+    dir,
+    project: result.value,
+    warnings: result.warnings ?? [],
+    ...(opts.clock === undefined ? {} : { clock: opts.clock }),
+    ...(opts.env === undefined ? {} : { env: opts.env }),
+  };
 };
 
 /** Where the embedded database of a project lives. */

@@ -7,12 +7,15 @@
 // When the store's folder (or file) is not writable, a use-case gets it read-only: reading
 // needs no write access; a store that would need its tables changed first is refused
 // with what to do, and any write fails as `engine.read_only`.
+// When kpi.yaml names a database (`project.database.url_env`), the facts and kpi's own
+// _kpi_* tables live in that PostgreSQL database instead: its dataset tables are queried in
+// place (checked, never created or changed), and imports into it are refused.
 
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { IoError } from '@kpi/core';
-import { openDuckDb, type DuckDbOptions, type Engine } from '@kpi/engines';
-import { datasetTableChanges, ensureDatasetTables } from '@kpi/ingest';
+import { IoError, UsageError } from '@kpi/core';
+import { openDuckDb, openPostgres, type DuckDbOptions, type Engine } from '@kpi/engines';
+import { databaseTableProblems, datasetTableChanges, ensureDatasetTables } from '@kpi/ingest';
 import type { LoadedProject } from './project-files.js';
 import { storePath } from './project-files.js';
 
@@ -28,12 +31,65 @@ const setTimeZone = async (engine: Engine, tz: string): Promise<void> => {
   if (/^[A-Za-z0-9_+\-/]+$/.test(tz)) await engine.exec(`SET TimeZone = '${tz}'`);
 };
 
+/** The URL of the project's PostgreSQL database, or undefined when the facts are embedded. */
+export const databaseUrl = (lp: LoadedProject): string | undefined => {
+  const name = lp.project.settings.database?.url_env;
+  if (name === undefined) return undefined;
+  const url = (lp.env ?? process.env)[name];
+  if (url === undefined || url.trim() === '')
+    throw new UsageError(
+      'store.database_url_missing',
+      `kpi.yaml says the facts live in the database whose URL is in the environment variable ${name}, but ${name} is not set`,
+      `set it, e.g. export ${name}=postgres://user:password@host:5432/database`,
+    );
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new UsageError(
+      'store.database_url_invalid',
+      `${name} must hold a postgres:// URL`,
+      `e.g. export ${name}=postgres://user:password@host:5432/database`,
+    );
+  return url;
+};
+
+/** Refuses a database whose tables do not hold what kpi.yaml describes, naming every problem. */
+const checkDatabaseTables = async (engine: Engine, lp: LoadedProject): Promise<void> => {
+  const problems = await databaseTableProblems(engine, lp.project);
+  if (problems.length > 0)
+    throw new IoError(
+      'store.database_tables',
+      `the database does not hold what kpi.yaml describes: ${problems.join('; ')}`,
+      {
+        hint: 'kpi queries your tables in place: create the table or view (named as the dataset, in the search_path schema) or correct kpi.yaml',
+        details: { problems },
+      },
+    );
+};
+
+/** The database URL's engine, after checking that every dataset's table is there. */
+const openDatabase = async (lp: LoadedProject, url: string, queryTimeoutMs?: number): Promise<Engine> => {
+  // Every pooled connection runs in the project's time zone (a SET would reach only one).
+  const engine = await openPostgres(url, {
+    timeZone: lp.project.settings.timezone,
+    ...(queryTimeoutMs === undefined ? {} : { queryTimeoutMs }),
+  });
+  try {
+    await checkDatabaseTables(engine, lp);
+    return engine;
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
+};
+
 /** Opens the store of `lp` for the life of the process; withStore uses it until closed. */
 export const openSharedStore = async (lp: LoadedProject, opts: DuckDbOptions = {}): Promise<Engine> => {
   const existing = shared.get(lp.dir);
   if (existing) return existing.engine;
-  const engine = await openDuckDb(storePath(lp.dir), opts);
-  await setTimeZone(engine, lp.project.settings.timezone);
+  const url = databaseUrl(lp);
+  const engine = url
+    ? await openDatabase(lp, url, opts.queryTimeoutMs)
+    : await openDuckDb(storePath(lp.dir), opts);
+  if (!url) await setTimeZone(engine, lp.project.settings.timezone);
   shared.set(lp.dir, { engine, ready: new WeakMap() });
   return engine;
 };
@@ -91,18 +147,26 @@ export const withStore = async <T>(lp: LoadedProject, fn: (engine: Engine) => Pr
   if (s) {
     let ready = s.ready.get(lp.project);
     if (!ready) {
-      ready = ensureDatasetTables(s.engine, lp.project);
+      ready =
+        s.engine.dialect.name === 'duckdb'
+          ? ensureDatasetTables(s.engine, lp.project)
+          : checkDatabaseTables(s.engine, lp);
       s.ready.set(lp.project, ready);
       ready.catch(() => s.ready.delete(lp.project));
     }
     await ready;
     return fn(s.engine);
   }
-  const engine = await openStore(storePath(lp.dir));
+  const url = databaseUrl(lp);
+  const engine = url ? await openDatabase(lp, url) : await openStore(storePath(lp.dir));
   try {
-    await setTimeZone(engine, lp.project.settings.timezone);
-    if (engine.readOnly) await refuseStaleReadOnly(engine, lp);
-    else await ensureDatasetTables(engine, lp.project);
+    // A database is queried in place (checked when opened, never changed; the time zone is
+    // set per pooled connection); the embedded store is made to match kpi.yaml.
+    if (!url) {
+      await setTimeZone(engine, lp.project.settings.timezone);
+      if (engine.readOnly) await refuseStaleReadOnly(engine, lp);
+      else await ensureDatasetTables(engine, lp.project);
+    }
     return await fn(engine);
   } finally {
     await engine.close();

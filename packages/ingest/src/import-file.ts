@@ -191,6 +191,12 @@ export const importFile = async (
   filePath: string,
   options: ImportOptions = {},
 ): Promise<ImportSummary> => {
+  if (engine.dialect.name !== 'duckdb')
+    throw new UsageError(
+      'import.database_in_place',
+      `this project's facts live in its PostgreSQL database (project.database in kpi.yaml), which kpi queries in place and never writes: nothing was imported`,
+      'load the rows into the table with your own tools (COPY, your ETL); kpi reads them as soon as they are there',
+    );
   const def = ownGet(project.datasets, dataset);
   if (!def)
     throw new NotFoundError('import.dataset_unknown', `dataset "${dataset}" is not defined in the project`);

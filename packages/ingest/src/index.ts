@@ -10,3 +10,4 @@ export {
 } from './dataset-tables.js';
 export { datasetStats } from './dataset-stats.js';
 export { SQL_TYPES } from './column-sql.js';
+export { databaseTableProblems } from './database-tables.js';

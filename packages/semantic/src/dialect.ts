@@ -1,4 +1,5 @@
-// The SQL dialect hooks: the only place where DuckDB, PostgreSQL and ClickHouse differ.
+// The SQL dialect hooks: the only place where DuckDB and PostgreSQL differ (a dialect is named
+// here only when the engine suite runs it on its real engine).
 // Pure. Invariants: every identifier goes through quoteIdent (user names, validated) or
 // quoteAlias (names the compiler makes up, which can never clash with a user name); every
 // user value is a bound parameter; each hook returns one SQL expression or fragment and
@@ -6,7 +7,7 @@
 
 import type { Grain, Weekday } from '@kpi/core';
 
-export type DialectName = 'duckdb' | 'postgres' | 'clickhouse';
+export type DialectName = 'duckdb' | 'postgres';
 
 /** A value bound to a placeholder. */
 export type SqlValue = string | number | boolean | null;

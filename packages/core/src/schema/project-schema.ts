@@ -35,6 +35,17 @@ export const settingsSchema = z.strictObject({
   currency: currencyCodeSchema.default('USD'),
   checks: checksSchema.optional(),
   limits: limitsSchema.optional(),
+  database: z
+    .strictObject({
+      url_env: z
+        .string()
+        .regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'must be an environment variable name such as KPI_DATABASE_URL' })
+        .describe('The environment variable that holds the postgres:// URL (never the URL itself: it holds a password).'),
+    })
+    .optional()
+    .describe(
+      "Where the facts live when not in the embedded DuckDB file: a PostgreSQL database whose tables (one per dataset, named as the dataset) kpi queries in place. kpi keeps its own tables there too, all named _kpi_*.",
+    ),
 });
 
 const sections = {

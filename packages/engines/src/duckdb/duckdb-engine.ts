@@ -15,6 +15,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '
 import { EngineError } from '@kpi/core';
 import { duckdbDialect } from '@kpi/semantic';
 import type { Engine, QueryResult, Row, SqlValue } from '../engine.js';
+import { runTransaction } from '../run-transaction.js';
 
 const NUMERIC_TYPE =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|DECIMAL.*)$/;
@@ -155,17 +156,7 @@ class DuckDbEngine implements Engine {
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
-      await this.exec('BEGIN TRANSACTION');
-      try {
-        const value = await fn();
-        await this.exec('COMMIT');
-        return value;
-      } catch (e) {
-        await this.exec('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    });
+    return runTransaction(this, 'BEGIN TRANSACTION', fn);
   }
 
   progress(): number | undefined {

@@ -1,9 +1,11 @@
-// One suite for every dialect: identifier safety and the hooks' SQL; the DuckDB hooks are
-// also executed on a real DuckDB and checked against the pure calendar of @kpi/core.
+// One suite for every dialect: identifier safety and the hooks' SQL; each dialect's hooks are
+// also executed on its real engine (DuckDB; a PostgreSQL server started for this file) and
+// checked against the pure calendar of @kpi/core.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { GRAINS, addDays, periodStart, type Weekday } from '@kpi/core';
-import { openDuckDb, type Engine } from '@kpi/engines';
+import type { Engine } from '@kpi/engines';
+import { engineTargets } from '@kpi/engines/testing';
 import type { Dialect } from '../dialect.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { postgresDialect } from './postgres-dialect.js';
@@ -80,63 +82,64 @@ for (const [d, e] of suites) {
   });
 }
 
-describe('duckdb hooks executed on DuckDB', () => {
-  let db: Engine;
-  before(async () => {
-    db = await openDuckDb(':memory:');
-  });
-  after(async () => {
-    await db.close();
-  });
-  const d = duckdbDialect;
+for (const target of engineTargets())
+  describe(`${target.name} hooks executed on ${target.name}`, () => {
+    let db: Engine;
+    before(async () => {
+      db = await target.open();
+    });
+    after(async () => {
+      await db.close();
+    });
+    const d = target.dialect;
 
-  test('truncation matches the calendar for every grain and several week starts', async () => {
-    const dates = Array.from({ length: 30 }, (_, i) => addDays('2020-12-20', i)).concat([
-      '2024-02-29',
-      '2024-03-31',
-      '2024-12-31',
-      '2025-07-01',
-    ]);
-    const starts: Weekday[] = ['monday', 'sunday', 'wednesday', 'saturday'];
-    for (const weekStart of starts) {
-      for (const grain of GRAINS) {
-        const values = dates.map((x) => `(DATE '${x}')`).join(', ');
-        const { rows } = await db.query(
-          `SELECT d, ${d.truncateToDate('d', grain, weekStart)} AS p FROM (VALUES ${values}) AS x(d) ORDER BY d`,
-        );
-        const expected = [...dates].sort().map((x) => ({ d: x, p: periodStart(x, grain, weekStart) }));
-        assert.deepEqual(rows, expected, `${grain} ${weekStart}`);
+    test('truncation matches the calendar for every grain and several week starts', async () => {
+      const dates = Array.from({ length: 30 }, (_, i) => addDays('2020-12-20', i)).concat([
+        '2024-02-29',
+        '2024-03-31',
+        '2024-12-31',
+        '2025-07-01',
+      ]);
+      const starts: Weekday[] = ['monday', 'sunday', 'wednesday', 'saturday'];
+      for (const weekStart of starts) {
+        for (const grain of GRAINS) {
+          const values = dates.map((x) => `(DATE '${x}')`).join(', ');
+          const { rows } = await db.query(
+            `SELECT d, ${d.truncateToDate('d', grain, weekStart)} AS p FROM (VALUES ${values}) AS x(d) ORDER BY d`,
+          );
+          const expected = [...dates].sort().map((x) => ({ d: x, p: periodStart(x, grain, weekStart) }));
+          assert.deepEqual(rows, expected, `${grain} ${weekStart}`);
+        }
       }
-    }
-  });
+    });
 
-  test('truncates a local timestamp too', async () => {
-    const { rows } = await db.query(
-      `SELECT ${d.truncateToDate(`TIMESTAMP '2021-01-03 23:59:59'`, 'week', 'monday')} AS w, ${d.truncateToDate(`TIMESTAMP '2021-01-03 23:59:59'`, 'week', 'sunday')} AS s`,
-    );
-    assert.deepEqual(rows, [{ w: '2020-12-28', s: '2021-01-03' }]);
-  });
+    test('truncates a local timestamp too', async () => {
+      const { rows } = await db.query(
+        `SELECT ${d.truncateToDate(`TIMESTAMP '2021-01-03 23:59:59'`, 'week', 'monday')} AS w, ${d.truncateToDate(`TIMESTAMP '2021-01-03 23:59:59'`, 'week', 'sunday')} AS s`,
+      );
+      assert.deepEqual(rows, [{ w: '2020-12-28', s: '2021-01-03' }]);
+    });
 
-  test('converts an instant to the local date of a bound time zone', async () => {
-    const local = d.toLocalTimestamp(`TIMESTAMPTZ '2025-01-01 02:30:00+00'`, '$1');
-    const { rows } = await db.query(`SELECT ${d.timestampToDate(local)} AS day`, ['America/New_York']);
-    assert.deepEqual(rows, [{ day: '2024-12-31' }]);
-    const tokyo = await db.query(`SELECT ${d.timestampToDate(local)} AS day`, ['Asia/Tokyo']);
-    assert.deepEqual(tokyo.rows, [{ day: '2025-01-01' }]);
-  });
+    test('converts an instant to the local date of a bound time zone', async () => {
+      const local = d.toLocalTimestamp(`TIMESTAMPTZ '2025-01-01 02:30:00+00'`, '$1');
+      const { rows } = await db.query(`SELECT ${d.timestampToDate(local)} AS day`, ['America/New_York']);
+      assert.deepEqual(rows, [{ day: '2024-12-31' }]);
+      const tokyo = await db.query(`SELECT ${d.timestampToDate(local)} AS day`, ['Asia/Tokyo']);
+      assert.deepEqual(tokyo.rows, [{ day: '2025-01-01' }]);
+    });
 
-  test('latest value, safe division, distinct count and filters', async () => {
-    const { rows } = await db.query(
-      `SELECT ${d.latestValue('v', 't')} AS last, ${d.latestValue('v', 't', 'p = 1')} AS last_p,
+    test('latest value, safe division, distinct count and filters', async () => {
+      const { rows } = await db.query(
+        `SELECT ${d.latestValue('v', 't')} AS last, ${d.latestValue('v', 't', 'p = 1')} AS last_p,
         ${d.safeDivide('sum(n)', 'sum(z)')} AS by_zero, ${d.safeDivide('CAST(1 AS BIGINT)', 'CAST(2 AS BIGINT)')} AS half,
         ${d.countDistinct('p')} AS ps, ${d.filterAggregate('sum(v)', 'p = 1')} AS sum_p
        FROM (VALUES (1, 10, 1, 3, 0), (2, 30, 1, 4, 0), (3, 20, 2, 5, 0)) AS x(t, v, p, n, z)`,
-    );
-    assert.deepEqual(rows, [{ last: 20, last_p: 30, by_zero: null, half: 0.5, ps: 2, sum_p: 40 }]);
-  });
+      );
+      assert.deepEqual(rows, [{ last: 20, last_p: 30, by_zero: null, half: 0.5, ps: 2, sum_p: 40 }]);
+    });
 
-  test('reads a bound text parameter as a date', async () => {
-    const { rows } = await db.query(`SELECT ${d.castParamToDate('$1')} + 1 AS next`, ['2024-02-28']);
-    assert.deepEqual(rows, [{ next: '2024-02-29' }]);
+    test('reads a bound text parameter as a date', async () => {
+      const { rows } = await db.query(`SELECT ${d.castParamToDate('$1')} + 1 AS next`, ['2024-02-28']);
+      assert.deepEqual(rows, [{ next: '2024-02-29' }]);
+    });
   });
-});
