@@ -61,4 +61,27 @@ describe('forecastRatio', () => {
     const r = forecastRatio({ values: [1, 2] }, { values: [3, 4, 5, 6, 7, 8] }, 3);
     assert.equal(r.ok, false);
   });
+
+  test('perStep: false gives the same totals and groups, bit for bit, without the per-step quantiles', () => {
+    const rnd = createRandom(23);
+    const den = Array.from({ length: 120 }, () => Math.round(300 + 60 * rnd.normal()));
+    const num = den.map((d) => Math.round(d * (0.2 + 0.03 * rnd.normal())));
+    const groups = [
+      { from: 0, to: 29, achievedNumerator: 40, achievedDenominator: 210 },
+      { from: 10, to: 16 },
+      { from: 25, to: 40 },
+    ];
+    const all = forecastRatio({ values: num }, { values: den }, 40, { seed: 7, groups });
+    const lean = forecastRatio({ values: num }, { values: den }, 40, { seed: 7, groups, perStep: false });
+    assert.ok(all.ok && lean.ok);
+    assert.deepEqual(lean.value.totalSamples, all.value.totalSamples);
+    assert.deepEqual(lean.value.groupSamples, all.value.groupSamples);
+    assert.equal(all.value.median.length, 40);
+    assert.equal(lean.value.median.length, 0);
+    // The period ratio of the first group centres on (achieved + Σ mean numerators) / (achieved + Σ mean denominators).
+    const sum = (xs: readonly number[]): number => xs.slice(0, 30).reduce((a, b) => a + b, 0);
+    const point = (40 + sum(all.value.numerator.mean)) / (210 + sum(all.value.denominator.mean));
+    const g = all.value.groupSamples[0] as readonly number[];
+    assert.ok(Math.abs((g[Math.floor(g.length / 2)] as number) - point) < 0.01);
+  });
 });

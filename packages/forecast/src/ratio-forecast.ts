@@ -43,6 +43,8 @@ export interface RatioOptions extends ForecastOptions {
   readonly samples?: number;
   readonly seed?: number;
   readonly groups?: readonly RatioGroup[];
+  /** false: skip the per-step quantiles (median, low/high 80 and 95 come back empty) when only totals and groups are read. */
+  readonly perStep?: boolean;
 }
 
 const diffCorrelation = (a: readonly (number | null)[], b: readonly (number | null)[]): number => {
@@ -76,16 +78,33 @@ const quantile = (sorted: Float64Array, p: number): number => {
   return sorted[i] as number;
 };
 
-/** One simulated error path of a forecast for shocks z (unit normal), via psi and sd. */
-const pathErrors = (fc: Forecast, z: Float64Array, out: Float64Array): void => {
+/** What a forecast's error paths need, read once: psi as a typed array and the scale of each step. */
+interface PathShape {
+  readonly horizon: number;
+  readonly psi: Float64Array;
+  readonly scale: Float64Array;
+}
+
+const pathShape = (fc: Forecast): PathShape => {
+  const psi = new Float64Array(fc.horizon);
+  const scale = new Float64Array(fc.horizon);
   let acc = 0;
   for (let a = 0; a < fc.horizon; a++) {
     const p = fc.psi[a] ?? 0;
+    psi[a] = p;
     acc += p * p;
-    const c = acc > 0 ? (fc.sd[a] ?? 0) / Math.sqrt(acc) : 0;
+    scale[a] = acc > 0 ? (fc.sd[a] ?? 0) / Math.sqrt(acc) : 0;
+  }
+  return { horizon: fc.horizon, psi, scale };
+};
+
+/** One simulated error path of a forecast for shocks z (unit normal), via psi and sd. */
+const pathErrors = (shape: PathShape, z: Float64Array, out: Float64Array): void => {
+  const { psi, scale } = shape;
+  for (let a = 0; a < shape.horizon; a++) {
     let e = 0;
-    for (let i = 0; i <= a; i++) e += (fc.psi[a - i] ?? 0) * (z[i] as number);
-    out[a] = c * e;
+    for (let i = 0; i <= a; i++) e += (psi[a - i] as number) * (z[i] as number);
+    out[a] = (scale[a] as number) * e;
   }
 };
 
@@ -110,7 +129,10 @@ export const forecastRatio = (
   const zd = new Float64Array(horizon);
   const en = new Float64Array(horizon);
   const ed = new Float64Array(horizon);
-  const per = Array.from({ length: horizon }, () => new Float64Array(S));
+  const perStep = options.perStep ?? true;
+  const per = perStep ? Array.from({ length: horizon }, () => new Float64Array(S)) : [];
+  const numShape = pathShape(num.value);
+  const denShape = pathShape(den.value);
   const totals = new Float64Array(S);
   const groups = options.groups ?? [];
   const groupTotals = groups.map(() => new Float64Array(S));
@@ -123,8 +145,8 @@ export const forecastRatio = (
       zn[i] = a;
       zd[i] = rho * a + Math.sqrt(1 - rho * rho) * rnd.normal();
     }
-    pathErrors(num.value, zn, en);
-    pathErrors(den.value, zd, ed);
+    pathErrors(numShape, zn, en);
+    pathErrors(denShape, zd, ed);
     let sn = options.achievedNumerator ?? 0;
     let sd = options.achievedDenominator ?? 0;
     for (let i = 0; i < horizon; i++) {
@@ -134,10 +156,11 @@ export const forecastRatio = (
       sd += b;
       pathNum[i] = a;
       pathDen[i] = b;
-      (per[i] as Float64Array)[s] = b > 0 ? clampRatio(a / b) : 0;
+      if (perStep) (per[i] as Float64Array)[s] = b > 0 ? clampRatio(a / b) : 0;
     }
     totals[s] = sd > 0 ? clampRatio(sn / sd) : 0;
-    groups.forEach((g, j) => {
+    for (let j = 0; j < groups.length; j++) {
+      const g = groups[j] as RatioGroup;
       let gn = g.achievedNumerator ?? 0;
       let gd = g.achievedDenominator ?? 0;
       for (let i = Math.max(0, g.from); i <= Math.min(horizon - 1, g.to); i++) {
@@ -145,7 +168,7 @@ export const forecastRatio = (
         gd += pathDen[i] as number;
       }
       (groupTotals[j] as Float64Array)[s] = gd > 0 ? clampRatio(gn / gd) : Number.NaN;
-    });
+    }
   }
   const q = (p: number): number[] => per.map((col) => quantile(col, p));
   for (const col of per) col.sort();

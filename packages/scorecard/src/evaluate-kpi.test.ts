@@ -80,8 +80,31 @@ describe('evaluateKpi', () => {
     assert.equal(r.comparisons[1]?.sense, 'better');
     assert.equal(
       r.sentence,
-      'Cost per lead: €42.00 this week so far, over the ceiling of €40.00 by 5%; +11% on the same 6 days of last week.',
+      'Cost per lead: €42.00 over the goal period so far, over the ceiling of €40.00 by 5%; +11% on the same 6 days of last week.',
     );
+  });
+
+  test('a stay kind names the period it judges: the goal period so far, then the goal period once it has ended', () => {
+    const stay = (goalPeriod: { start: string; end: string }) =>
+      evaluateKpi(
+        base({
+          label: 'Click rate',
+          metric: 'ctr',
+          format: { unit: 'percent' },
+          goalPeriod,
+          target: { kind: 'stay_above', value: 0.04 },
+          values: { current: 0.03, previous: 0.05, lastYear: null, goalToDate: 0.05, baseline: null },
+          drivers: undefined,
+        }),
+      ).sentence;
+    const running = stay({ start: '2026-01-01', end: '2026-03-31' });
+    assert.match(running, /^Click rate: 5\.00% over the goal period so far, above the floor of 4\.00%;/);
+    const ended = stay({ start: '2026-01-01', end: '2026-02-10' });
+    assert.match(
+      ended,
+      /^Click rate: 5\.00% over the goal period, (above the floor of|target met \(floor) 4\.00%/,
+    );
+    for (const s of [running, ended]) assert.doesNotMatch(s, /this week/);
   });
 
   test('no data and no target', () => {

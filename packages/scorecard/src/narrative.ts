@@ -107,8 +107,9 @@ const targetPart = (n: NarrativeInput, t: TargetReading): string => {
     case 'stay_above':
     case 'stay_below': {
       const floor = t.kind === 'stay_above';
-      // A stay kind is judged over the goal period (docs/verdict.md), not the headline week.
-      const now = n.soFar ? 'over the goal period so far' : nowWords(n);
+      // A stay kind is judged over the goal period (docs/verdict.md), not the headline
+      // period: the sentence names that period, "so far" until its deadline has passed.
+      const now = n.asOf < t.deadline ? 'over the goal period so far' : 'over the goal period';
       const ok = (t.behind ?? 0) <= 0;
       const side = floor ? (ok ? 'above' : 'below') : ok ? 'under' : 'over';
       // The value and the limit never read the same when they differ (0.018% below 0.020%).

@@ -10,7 +10,7 @@ import {
   compileLeafCube,
   cubeNodeLeaves,
   decompositionOf,
-  evaluateCubeNode,
+  cubeNodeEvaluator,
   type CubeItem,
   type CubeLeaf,
   type CubeNode,
@@ -64,54 +64,141 @@ const classify = (
 
 type LeafSums = Map<string, number>;
 
+/** How a leaf re-aggregates across rows: 0 sum (and latest), 1 min, 2 max. */
+const howOf = (reagg: string | undefined): number => (reagg === 'min' ? 1 : reagg === 'max' ? 2 : 0);
+
+/** One member of a dimension: its leaf sums per range key, and every leaf it holds in any range. */
+interface MemberRoll {
+  readonly member: string;
+  readonly byRange: Map<unknown, LeafSums>;
+  readonly leaves: Set<string>;
+}
+
+/** A dimension rolled up: its members in first-seen order, and per leaf the indexes (ascending) of the members holding it. */
+interface DimensionRoll {
+  readonly members: readonly MemberRoll[];
+  readonly byLeaf: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The members that can give a non-missing value of nodes reading `leaves`: those holding
+ * one of them in some range (a node with at least one leaf is missing when all its leaves
+ * are). Without leaves (a constant part), every member. Kept in first-seen order.
+ */
+const membersReading = (
+  roll: DimensionRoll,
+  leaves: readonly string[] | undefined,
+): readonly MemberRoll[] => {
+  if (leaves === undefined) return roll.members;
+  const lists = [...new Set(leaves)].map((l) => roll.byLeaf.get(l) ?? []);
+  if (lists.length === 1) return (lists[0] as readonly number[]).map((i) => roll.members[i] as MemberRoll);
+  const all = Int32Array.from(lists.flat()).sort();
+  const out: MemberRoll[] = [];
+  for (let i = 0; i < all.length; i++)
+    if (i === 0 || all[i] !== all[i - 1]) out.push(roll.members[all[i] as number] as MemberRoll);
+  return out;
+};
+
 /**
  * Rolls the finest rows (range key, every dimension) up to each dimension's members,
  * building every leaf from its base column over the rows that meet its conditions:
- * dimension -> member -> range key -> leaf -> value.
+ * dimension -> member -> range key -> leaf -> value. Leaves sharing a condition set (the
+ * KPIs' filters) test it once per row; a condition holds when the row's value, as text,
+ * is one of the condition's values as text.
  */
 const rollUp = (
   rows: readonly Row[],
   dims: readonly string[],
   bases: readonly LeafBase[],
   leaves: readonly CubeLeaf[],
-): Map<string, Map<string, Map<unknown, LeafSums>>> => {
+): Map<string, DimensionRoll> => {
   const reagg = new Map(leaves.map((l) => [l.id, l.reagg]));
-  const builders = bases.map((b) => ({
-    leaf: b.leaf,
-    base: b.base,
-    reagg: reagg.get(b.leaf),
-    holds: (row: Row) =>
-      b.conditions.every((c) => c.values.some((v) => String(v) === String(row[c.dimension]))),
-  }));
-  const out = new Map<string, Map<string, Map<unknown, LeafSums>>>(dims.map((d) => [d, new Map()]));
+  const tests: { dimension: string; values: Set<string> }[][] = [];
+  const testIndex = new Map<string, number>();
+  const builders = bases.map((b) => {
+    const conds = b.conditions.map((c) => ({ dimension: c.dimension, values: c.values.map(String) }));
+    const sig = JSON.stringify(conds);
+    let test = testIndex.get(sig);
+    if (test === undefined) {
+      test = tests.length;
+      testIndex.set(sig, test);
+      tests.push(conds.map((c) => ({ dimension: c.dimension, values: new Set(c.values) })));
+    }
+    return { leaf: b.leaf, base: b.base, how: howOf(reagg.get(b.leaf)), test };
+  });
+  const holds = new Uint8Array(tests.length);
+  const leafOf: string[] = [];
+  const valueOf: number[] = [];
+  const howIs: number[] = [];
+  const memberOf: string[] = [];
+  const perDim = dims.map(() => ({ index: new Map<string, MemberRoll>(), members: [] as MemberRoll[] }));
   for (const row of rows) {
-    const values: [string, number, string | undefined][] = [];
+    for (let t = 0; t < tests.length; t++)
+      holds[t] = (tests[t] as { dimension: string; values: Set<string> }[]).every((c) =>
+        c.values.has(String(row[c.dimension])),
+      )
+        ? 1
+        : 0;
+    let n = 0;
     for (const b of builders) {
       const v = row[b.base];
-      if (v !== null && v !== undefined && b.holds(row)) values.push([b.leaf, Number(v), b.reagg]);
+      if (v !== null && v !== undefined && holds[b.test] === 1) {
+        leafOf[n] = b.leaf;
+        valueOf[n] = Number(v);
+        howIs[n] = b.how;
+        n++;
+      }
     }
-    for (const d of dims) {
-      const member = row[d] === null || row[d] === undefined ? '(empty)' : String(row[d]);
-      const members = out.get(d) as Map<string, Map<unknown, LeafSums>>;
-      const byRange = members.get(member) ?? new Map<unknown, LeafSums>();
-      members.set(member, byRange);
-      const sums = byRange.get(row['K']) ?? new Map<string, number>();
-      byRange.set(row['K'], sums);
-      for (const [leaf, v, how] of values) {
+    const key = row['K'];
+    for (let j = 0; j < dims.length; j++) {
+      const raw = row[dims[j] as string];
+      memberOf[j] = raw === null || raw === undefined ? '(empty)' : String(raw);
+    }
+    for (let j = 0; j < dims.length; j++) {
+      const dim = perDim[j] as { index: Map<string, MemberRoll>; members: MemberRoll[] };
+      const member = memberOf[j] as string;
+      let roll = dim.index.get(member);
+      if (roll === undefined) {
+        roll = { member, byRange: new Map<unknown, LeafSums>(), leaves: new Set<string>() };
+        dim.index.set(member, roll);
+        dim.members.push(roll);
+      }
+      let sums = roll.byRange.get(key);
+      if (sums === undefined) {
+        sums = new Map<string, number>();
+        roll.byRange.set(key, sums);
+      }
+      for (let i = 0; i < n; i++) {
+        const leaf = leafOf[i] as string;
+        const v = valueOf[i] as number;
         const old = sums.get(leaf);
+        if (old === undefined) roll.leaves.add(leaf);
         sums.set(
           leaf,
           old === undefined
             ? v
-            : how === 'min'
+            : howIs[i] === 1
               ? Math.min(old, v)
-              : how === 'max'
+              : howIs[i] === 2
                 ? Math.max(old, v)
                 : old + v,
         );
       }
     }
   }
+  const out = new Map<string, DimensionRoll>();
+  dims.forEach((d, j) => {
+    const { members } = perDim[j] as { members: MemberRoll[] };
+    const byLeaf = new Map<string, number[]>();
+    members.forEach((m, k) => {
+      for (const leaf of m.leaves) {
+        const list = byLeaf.get(leaf);
+        if (list) list.push(k);
+        else byLeaf.set(leaf, [k]);
+      }
+    });
+    out.set(d, { members, byLeaf });
+  });
   return out;
 };
 
@@ -172,15 +259,14 @@ export const readDrivers = async (
       const node = nodes.get(r.key);
       const dec = node ? decompositionOf(node, cubeLeaves) : undefined;
       if (!node || !dec || dec.kind === 'none') continue;
-      const reader =
-        (sums: LeafSums | undefined) =>
-        (leaf: string): number | null => {
-          const v = sums?.get(leaf);
-          return v === undefined ? null : v;
-        };
       const [cur, prev] = [rangeKey(r.current), rangeKey(r.previous)];
       const out: DriverInput[] = [];
-      for (const [dimension, members] of byDim) {
+      // Leaves each evaluated part reads; undefined when some part reads none (then every member).
+      const parts = dec.kind === 'additive' ? [node] : [dec.numerator, dec.denominator];
+      const partLeaves = parts.map(cubeNodeLeaves);
+      const reads = partLeaves.every((l) => l.length > 0) ? partLeaves.flat() : undefined;
+      for (const [dimension, roll] of byDim) {
+        const members = membersReading(roll, reads);
         const table = ownGet(project.datasets, dataset)?.columns;
         const col = table ? ownGet(table, dimension) : undefined;
         const names = {
@@ -188,26 +274,30 @@ export const readDrivers = async (
           ...(col?.labels === undefined ? {} : { labels: col.labels }),
         };
         if (dec.kind === 'additive') {
+          const value = cubeNodeEvaluator(node);
           const list: { member: string; current: number | null; previous: number | null }[] = [];
-          for (const [member, byRange] of members) {
-            const current = evaluateCubeNode(node, reader(byRange.get(cur)));
-            const previous = evaluateCubeNode(node, reader(byRange.get(prev)));
+          for (const { member, byRange } of members) {
+            const current = value(byRange.get(cur));
+            const previous = value(byRange.get(prev));
             if (current !== null || previous !== null) list.push({ member, current, previous });
           }
           if (list.length) out.push({ dimension, kind: 'additive', members: list, ...names });
         } else {
-          const parts = (row: LeafSums | undefined) => ({
-            numerator: evaluateCubeNode(dec.numerator, reader(row)),
-            denominator: evaluateCubeNode(dec.denominator, reader(row)),
+          const numerator = cubeNodeEvaluator(dec.numerator);
+          const denominator = cubeNodeEvaluator(dec.denominator);
+          const split = (row: LeafSums | undefined) => ({
+            numerator: numerator(row),
+            denominator: denominator(row),
           });
           const list: RatioMember[] = [];
-          for (const [member, byRange] of members) {
-            const current = parts(byRange.get(cur));
-            const previous = parts(byRange.get(prev));
+          for (const { member, byRange } of members) {
+            const current = split(byRange.get(cur));
+            const previous = split(byRange.get(prev));
             if (
-              [current.numerator, current.denominator, previous.numerator, previous.denominator].some(
-                (v) => v !== null,
-              )
+              current.numerator !== null ||
+              current.denominator !== null ||
+              previous.numerator !== null ||
+              previous.denominator !== null
             )
               list.push({ member, current, previous });
           }

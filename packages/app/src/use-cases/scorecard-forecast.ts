@@ -186,7 +186,7 @@ export const forecastKpiDaily = (
       { values: num.slice(-n), period: periodsFor(n) },
       { values: den.slice(-n), period: periodsFor(n) },
       h,
-      { seed: 7, groups },
+      { seed: 7, groups, perStep: false },
     );
     if (!rf.ok) return { note: rf.issues[0]?.message ?? 'not enough data to forecast' };
     const f = rf.value;

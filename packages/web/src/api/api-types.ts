@@ -94,6 +94,9 @@ export interface ColumnDef {
   readonly source?: string | readonly string[];
   readonly required?: boolean;
   readonly format?: string;
+  readonly label?: string;
+  /** Display names of a dimension's members (YAML `labels:`). */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface DatasetInfo {

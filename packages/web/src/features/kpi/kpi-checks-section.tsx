@@ -1,10 +1,12 @@
 // Section 7 of the KPI page: what the KPI checks say about this KPI (SMART, vanity,
-// Goodhart, stale reviews...): severity in words and icon, message, hint, file:line.
+// Goodhart, stale reviews...): severity in words and icon, message, hint, file:line; the
+// rule id only in a closed details line.
 // Invariant: findings are filtered to this KPI here too, whatever the server did with ?kpi=.
 
 import type { CheckReport } from '../../api/api-types';
 import type { Loaded } from '../../api/use-api';
 import { ErrorBox, issueWhere, Loading } from '../../ui/page-state';
+import { RuleDetails } from '../../ui/rule-details';
 
 const SEVERITY: Readonly<Record<string, { icon: string; word: string }>> = {
   error: { icon: '✕', word: 'Error' },
@@ -35,15 +37,12 @@ export const KpiChecksSection = ({ name, checks }: { name: string; checks: Loade
                   </span>{' '}
                   {f.message}
                   {f.hint && <div className="issue-hint">{f.hint}</div>}
-                  <div className="small muted">
-                    {f.rule && <code>{f.rule}</code>}
-                    {where !== '' && (
-                      <>
-                        {' '}
-                        at <code>{where}</code>
-                      </>
-                    )}
-                  </div>
+                  {where !== '' && (
+                    <div className="small muted">
+                      at <code>{where}</code>
+                    </div>
+                  )}
+                  <RuleDetails rule={f.rule} />
                 </li>
               );
             })}

@@ -24,6 +24,7 @@ import {
   type QueryBody,
 } from './kpi-drill-model';
 import { GRAIN_PLURAL } from './kpi-text';
+import { useMemberNames } from './use-member-names';
 import { useDrillQuery } from './use-drill-query';
 
 /** The KPI's own filter, once its definition has loaded. */
@@ -145,6 +146,7 @@ const BreakdownTable = ({
   body: QueryBody | undefined;
 }) => {
   const q = useDrillQuery(body);
+  const nameOf = useMemberNames();
   const b = useMemo(
     () => (q.state === 'ready' ? breakdownOf(q.data, dimension, metric) : undefined),
     [q, dimension, metric],
@@ -157,7 +159,7 @@ const BreakdownTable = ({
       <h5>{title}</h5>
       {q.state === 'error' ? (
         <Retry error={q.error} title={`Could not load ${member} by ${humanize(dimension)}`} retry={q.retry} />
-      ) : !b ? (
+      ) : !b || !nameOf ? (
         <Loading what={`${member} by ${humanize(dimension)}`} />
       ) : b.rows.length === 0 ? (
         <p className="muted">No values for {member} this period.</p>
@@ -186,7 +188,7 @@ const BreakdownTable = ({
             <tbody>
               {b.rows.map((r) => (
                 <tr key={r.member}>
-                  <th scope="row">{r.member}</th>
+                  <th scope="row">{nameOf(dimension, r.member)}</th>
                   <td className="num">{fmt(r.value, reading.format)}</td>
                   <td className="num">{pct(r.share)}</td>
                 </tr>

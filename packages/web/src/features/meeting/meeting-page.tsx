@@ -1,16 +1,18 @@
-// Meeting mode (/meeting, no app frame): one goal per slide, full screen, large type, the
-// goal dashboard's cards without edit controls. Auto-advances every 20 s (?seconds=N,
+// Meeting mode (/meeting, no app frame): TV tiles (value, verdict, target, one line of
+// cause) that fit one screen — a goal whose KPIs do not fit is paged, so nothing ever
+// scrolls and one rotation shows every KPI. Auto-advances every 20 s (?seconds=N,
 // at least 5); previous / pause / next / exit buttons; keys ← → (slides), space (pause),
 // Esc (exit); a full-screen button where the browser allows it. Figures refresh every 5 minutes. Motion only when the
 // user has not asked for reduced motion (CSS).
 
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Scorecard } from '../../api/api-types';
 import { useApi } from '../../api/use-api';
 import { ErrorBox, Loading } from '../../ui/page-state';
-import { GoalHeader } from '../goal/goal-header';
-import { KpiGroups } from '../goal/kpi-groups';
+import { fmtDate } from '../../ui/format';
+import { slidesOf, tileGrid } from './meeting-pages';
+import { MeetingTile } from './meeting-tile';
 import { parseSeconds, useRotation } from './use-rotation';
 
 const REFRESH_MS = 5 * 60_000;
@@ -35,12 +37,34 @@ const useFullscreen = (): { supported: boolean; active: boolean; toggle: () => v
   return { supported, active, toggle };
 };
 
+/** The size of an element, kept up to date (a TV can be resized or rotated). */
+const useSize = (ref: { readonly current: HTMLElement | null }): { width: number; height: number } => {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = (): void => setSize({ width: el.clientWidth, height: el.clientHeight });
+    read();
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+};
+
 export const MeetingPage = () => {
   const sc = useApi<Scorecard>('/api/scorecard');
   const [, navigate] = useLocation();
   const seconds = parseSeconds(useSearch());
   const goals = sc.data?.goals ?? [];
-  const rot = useRotation(goals.length, seconds);
+  const stage = useRef<HTMLDivElement>(null);
+  const size = useSize(stage);
+  const grid = tileGrid(size.width, size.height);
+  const slides = slidesOf(
+    goals.map((g) => g.kpis.length),
+    grid.cols * grid.rows,
+  );
+  const rot = useRotation(slides.length, seconds);
   const full = useFullscreen();
   // A team screen stays up for hours: fetch fresh figures every few minutes (the slides
   // keep showing the last ones meanwhile).
@@ -64,15 +88,18 @@ export const MeetingPage = () => {
     return () => window.removeEventListener('keydown', onKey);
   }, [rot, navigate]);
 
-  const goal = goals[rot.index];
+  const slide = slides[rot.index];
+  const goal = slide ? goals[slide.goal] : undefined;
   return (
     <div className="meeting" data-paused={rot.paused ? 'true' : 'false'}>
       <div className="meeting-bar" role="group" aria-label="Meeting controls">
         <p className="meeting-progress" aria-live="polite">
-          {goals.length > 0 ? `Goal ${rot.index + 1} of ${goals.length}` : 'Meeting mode'}
+          {slide && goals.length > 0
+            ? `Goal ${slide.goal + 1} of ${goals.length}${slide.pages > 1 ? ` · page ${slide.page + 1} of ${slide.pages}` : ''}`
+            : 'Meeting mode'}
         </p>
         <div className="meeting-controls">
-          <button type="button" className="button" onClick={rot.previous} disabled={goals.length < 2}>
+          <button type="button" className="button" onClick={rot.previous} disabled={slides.length < 2}>
             <span aria-hidden="true">←</span> Previous
           </button>
           <button type="button" className="button" onClick={rot.togglePause} aria-pressed={rot.paused}>
@@ -86,7 +113,7 @@ export const MeetingPage = () => {
               </>
             )}
           </button>
-          <button type="button" className="button" onClick={rot.next} disabled={goals.length < 2}>
+          <button type="button" className="button" onClick={rot.next} disabled={slides.length < 2}>
             Next <span aria-hidden="true">→</span>
           </button>
           {full.supported && (
@@ -99,10 +126,10 @@ export const MeetingPage = () => {
           </Link>
         </div>
         <p className="meeting-help">
-          {rot.paused ? 'Paused' : `Next goal every ${seconds} s`} · keys: ← → change goal, space pauses, Esc
-          exits
+          {rot.paused ? 'Paused' : `Next slide every ${seconds} s`} · keys: ← → change slide, space pauses,
+          Esc exits
         </p>
-        {!rot.paused && goals.length > 1 && (
+        {!rot.paused && slides.length > 1 && (
           <div
             key={rot.index}
             className="meeting-timer"
@@ -117,12 +144,27 @@ export const MeetingPage = () => {
         )}
         {!sc.data && sc.state === 'loading' && <Loading what="the goals" />}
         {sc.data && !goal && <p>There are no goals to show yet.</p>}
-        {sc.data && goal && (
-          <div key={goal.goal} className="meeting-goal">
-            <GoalHeader goal={goal} asOf={sc.data.asOf} />
-            <KpiGroups goal={goal.goal} readings={goal.kpis} />
+        {sc.data && goal && slide && (
+          <div key={`${goal.goal}:${slide.page}`} className="meeting-goal">
+            <header className="meeting-goal-head">
+              <h1>{goal.title}</h1>
+              {goal.period && <p className="goal-deadline">to {fmtDate(goal.period.end)}</p>}
+            </header>
           </div>
         )}
+        <div
+          ref={stage}
+          className="meeting-tiles"
+          style={{
+            gridTemplateColumns: `repeat(${grid.cols}, minmax(0, 1fr))`,
+            gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
+          }}
+        >
+          {goal &&
+            goal.kpis
+              .filter((_, i) => slide?.kpis.includes(i))
+              .map((r) => <MeetingTile key={r.kpi} reading={r} />)}
+        </div>
       </main>
     </div>
   );

@@ -1,11 +1,12 @@
 // "Open findings" of the KPI checks (GET /api/checks): counts by severity, then the errors
-// and warnings (message, hint, the KPI or goal, file:line when known), the first ten
-// shown and the rest behind a disclosure.
+// and warnings (message, hint, the KPI or goal, file:line when known; the rule id only in a
+// closed details line), the first ten shown and the rest behind a disclosure.
 
 import { Link } from 'wouter';
 import type { CheckReport, Finding } from '../../api/api-types';
 import { useApi } from '../../api/use-api';
 import { issueWhere, ErrorBox, Loading } from '../../ui/page-state';
+import { RuleDetails } from '../../ui/rule-details';
 import type { Labels } from './scorecard-labels';
 import { openFindings, SEVERITIES, type Severity } from './findings-model';
 
@@ -40,8 +41,8 @@ const FindingItem = ({ f, labels }: { f: Finding; labels: Labels }) => {
           </Link>
         )}
         {where !== '' && <code className="issue-where">{where}</code>}
-        <span className="muted">{f.rule}</span>
       </div>
+      <RuleDetails rule={f.rule} />
     </li>
   );
 };
