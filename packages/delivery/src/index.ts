@@ -1,0 +1,12 @@
+// Public surface of @kpi/delivery: alert state machine, cron times, jobs with leases,
+// channels (SMTP, Slack, signed webhooks), secrets, the scheduler loop. IO.
+export * from './alert-state-machine.js';
+export * from './cron-times.js';
+export * from './delivery-message.js';
+export * from './deliver-jobs.js';
+export * from './job-store.js';
+export * from './scheduler-loop.js';
+export * from './secrets.js';
+export * from './webhook-signature.js';
+export { sendMessage, webhookBody, DeliveryError, type SendContext } from './channels/send-message.js';
+export { slackPayload } from './channels/slack-blocks.js';
