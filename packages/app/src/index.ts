@@ -28,3 +28,4 @@ export * from './use-cases/review-kpi.js';
 export * from './use-cases/kpi-history.js';
 export * from './use-cases/cascade-tree.js';
 export * from './use-cases/forecast-band.js';
+export * from './use-cases/stakeholder-report.js';

@@ -22,6 +22,7 @@ import { explainCommand } from './commands/explain-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { reportCommand } from './commands/report-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   queryCommand,
   statusCommand,
   explainCommand,
+  reportCommand,
   checkCommand,
   reviewCommand,
   reviewsCommand,

@@ -1,5 +1,6 @@
-// Public surface of @kpi/delivery: alert state machine, cron times, jobs with leases,
-// channels (SMTP, Slack, signed webhooks), secrets, the scheduler loop. IO.
+// Public surface of @kpi/delivery: getting reports and alerts to people — the alert state
+// machine, cron times, jobs with leases, channels (SMTP, Slack, signed webhooks), secrets,
+// the scheduler loop, and PDF printing through chromium. IO.
 export * from './alert-state-machine.js';
 export * from './cron-times.js';
 export * from './delivery-message.js';
@@ -10,3 +11,4 @@ export * from './secrets.js';
 export * from './webhook-signature.js';
 export { sendMessage, webhookBody, DeliveryError, type SendContext } from './channels/send-message.js';
 export { slackPayload } from './channels/slack-blocks.js';
+export * from './pdf/pdf-printer.js';
