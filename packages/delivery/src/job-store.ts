@@ -14,9 +14,9 @@ const DDL = [
      last_error VARCHAR, created_at VARCHAR NOT NULL, done_at VARCHAR)`,
   `CREATE SEQUENCE IF NOT EXISTS _kpi_deliveries_seq`,
   `CREATE TABLE IF NOT EXISTS _kpi_deliveries (id BIGINT PRIMARY KEY DEFAULT nextval('_kpi_deliveries_seq'),
-     at VARCHAR NOT NULL, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, channel VARCHAR, job_key VARCHAR,
+     logged_at VARCHAR NOT NULL, kind VARCHAR NOT NULL, name VARCHAR NOT NULL, channel VARCHAR, job_key VARCHAR,
      outcome VARCHAR NOT NULL, attempt INTEGER, late BOOLEAN NOT NULL, scheduled_for VARCHAR, detail VARCHAR)`,
-  `CREATE TABLE IF NOT EXISTS _kpi_schedule_cursors (name VARCHAR PRIMARY KEY, through VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS _kpi_schedule_cursors (name VARCHAR PRIMARY KEY, through_at VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS _kpi_alert_states (alert VARCHAR PRIMARY KEY, state VARCHAR NOT NULL,
      snoozed_until VARCHAR, updated_at VARCHAR NOT NULL)`,
 ];
@@ -188,7 +188,7 @@ export const logDelivery = async (engine: Engine, e: DeliveryLogEntry): Promise<
     e.detail,
   ];
   await engine.exec(
-    `INSERT INTO _kpi_deliveries (at, kind, name, channel, job_key, outcome, attempt, late, scheduled_for, detail)
+    `INSERT INTO _kpi_deliveries (logged_at, kind, name, channel, job_key, outcome, attempt, late, scheduled_for, detail)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     values,
   );
@@ -220,7 +220,7 @@ export const readDeliveries = async (
   );
   return r.rows.map((row) => ({
     id: Number(row['id']),
-    at: String(row['at']),
+    at: String(row['logged_at']),
     kind: String(row['kind']) as JobKind,
     name: String(row['name']),
     channel: str(row['channel']),
@@ -234,15 +234,15 @@ export const readDeliveries = async (
 };
 
 export const readCursor = async (engine: Engine, name: string): Promise<string | null> => {
-  const r = await engine.query('SELECT through FROM _kpi_schedule_cursors WHERE name = $1', [name]);
-  return str(r.rows[0]?.['through']);
+  const r = await engine.query('SELECT through_at FROM _kpi_schedule_cursors WHERE name = $1', [name]);
+  return str(r.rows[0]?.['through_at']);
 };
 
 /** Moves a cursor forward (never back). */
 export const writeCursor = async (engine: Engine, name: string, through: string): Promise<void> => {
   await engine.exec(
-    `INSERT INTO _kpi_schedule_cursors (name, through) VALUES ($1, $2)
-     ON CONFLICT (name) DO UPDATE SET through = greatest(_kpi_schedule_cursors.through, excluded.through)`,
+    `INSERT INTO _kpi_schedule_cursors (name, through_at) VALUES ($1, $2)
+     ON CONFLICT (name) DO UPDATE SET through_at = greatest(_kpi_schedule_cursors.through_at, excluded.through_at)`,
     [name, through],
   );
 };
