@@ -35,3 +35,11 @@ export * from './delivery/run-schedule.js';
 export * from './delivery/manage-alerts.js';
 export { observeAlert, type AlertFacts } from './delivery/alert-observations.js';
 export { alertMessage } from './delivery/alert-message.js';
+export {
+  loadSecrets,
+  newWebhookSecret,
+  startSchedulerLoop,
+  type DeliveryRecord,
+  type SchedulerLoop,
+  type Secrets,
+} from '@kpi/delivery';

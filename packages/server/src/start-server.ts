@@ -35,6 +35,7 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
+import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
 
 export interface ServeOptions {
   readonly project: LoadedProject;
@@ -57,6 +58,8 @@ export interface ServeOptions {
   readonly graceMs?: number;
   /** The built web app (a folder with index.html and assets/), served outside /api/. */
   readonly webRoot?: string;
+  /** Run the scheduler (reports and alerts) in this process; left out: no scheduler. */
+  readonly scheduler?: SchedulerOptions;
 }
 
 export interface RunningServer {
@@ -150,6 +153,7 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
     project: lp.project.settings.name,
     needsSetup: state.setupSecret !== undefined,
   });
+  const scheduler = opts.scheduler ? startServerScheduler(state, url, opts.scheduler) : undefined;
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -169,6 +173,8 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
         }
         server.closeAllConnections();
         await stopped;
+        // The running scheduler pass finishes (its deliveries are recorded) before the store closes.
+        await scheduler?.stop();
         await closeSharedStore(lp.dir);
         log.log('info', 'server.stopped', {});
       })();
