@@ -33,6 +33,7 @@ import { metricRoutes } from './routes/metric-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
+import { deliveryRoutes } from './routes/delivery-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
 import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
@@ -83,6 +84,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...definitionRoutes,
   ...reviewRoutes,
   ...scorecardRoutes,
+  ...deliveryRoutes,
   ...docRoutes(document),
 ];
 
@@ -153,6 +155,8 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
     project: lp.project.settings.name,
     needsSetup: state.setupSecret !== undefined,
   });
+  if (opts.scheduler)
+    state.delivery = { secrets: opts.scheduler.secrets, baseUrl: opts.scheduler.baseUrl ?? url };
   const scheduler = opts.scheduler ? startServerScheduler(state, url, opts.scheduler) : undefined;
   let closing: Promise<void> | undefined;
   return {
