@@ -285,3 +285,20 @@ export const snoozeAlert = async (
     [alert, until, now.toISOString()],
   );
 };
+
+/** Every schedule cursor, by name (one statement for a whole pass). */
+export const readCursors = async (engine: Engine): Promise<Map<string, string>> => {
+  const r = await engine.query('SELECT name, through_at FROM _kpi_schedule_cursors');
+  return new Map(r.rows.map((row) => [String(row['name']), String(row['through_at'])]));
+};
+
+/** Every stored alert state, by alert (one statement for a whole pass). */
+export const readAlertStates = async (engine: Engine): Promise<Map<string, StoredAlertState>> => {
+  const r = await engine.query('SELECT alert, state, snoozed_until FROM _kpi_alert_states');
+  return new Map(
+    r.rows.map((row) => [
+      String(row['alert']),
+      { state: str(row['state']), snoozedUntil: str(row['snoozed_until']) },
+    ]),
+  );
+};

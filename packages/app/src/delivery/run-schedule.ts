@@ -15,13 +15,16 @@ import {
   ensureDeliveryTables,
   logDelivery,
   parseAlertState,
-  readAlertState,
+  readAlertStates,
+  readCursors,
   readCursor,
   simpleHtml,
   stepAlert,
   writeAlertState,
   writeCursor,
+  type AlertStep,
   type DeliveryMessage,
+  type StoredAlertState,
   type DeliverySummary,
   type Job,
   type Secrets,
@@ -119,73 +122,92 @@ const queueReports = async (engine: Engine, p: Project, now: Date): Promise<numb
   return queued;
 };
 
-/** Checks one alert at `at` and queues its messages; returns the number of events. */
-export const checkAlert = async (
+interface AlertOutcomeStep {
+  readonly name: string;
+  readonly def: AlertDef;
+  readonly reading: KpiReading | undefined;
+  readonly step: AlertStep;
+}
+
+/** Steps one alert at `at` from its stored state (reads only the facts its condition needs). */
+const stepOne = async (
   engine: Engine,
   lp: LoadedProject,
   name: string,
   def: AlertDef,
   reading: KpiReading | undefined,
   at: Date,
-  now: Date,
-  baseUrl: string | undefined,
-): Promise<{ events: number; queued: number }> => {
+  stored: StoredAlertState | undefined,
+): Promise<AlertOutcomeStep> => {
   const facts = await alertFacts(engine, lp, def, reading, at);
   const kpiDef = def.kpi === undefined ? undefined : ownGet(lp.project.kpis, def.kpi);
   const obs = observeAlert(def, facts, cadenceDays(kpiDef?.cadence));
-  const stored = await readAlertState(engine, name);
-  const step = stepAlert(parseAlertState(stored.state), obs, {
+  const step = stepAlert(parseAlertState(stored?.state), obs, {
     ...(def.min_volume === undefined ? {} : { minVolume: def.min_volume }),
-    snoozedUntil: stored.snoozedUntil,
+    snoozedUntil: stored?.snoozedUntil ?? null,
   });
+  return { name, def, reading, step };
+};
+
+/** Writes the new states, logs the events and queues the messages: one transaction for the pass. */
+const recordSteps = async (
+  engine: Engine,
+  lp: LoadedProject,
+  steps: readonly AlertOutcomeStep[],
+  now: Date,
+  baseUrl: string | undefined,
+): Promise<number> => {
   let queued = 0;
   await engine.transaction(async () => {
-    await writeAlertState(engine, name, JSON.stringify(step.state), now);
-    for (const e of step.events) {
-      const notify =
-        e.kind !== 'not_fired' &&
-        (e.kind !== 'resolved' || def.when.kind !== 'verdict' || def.when.to.includes('back_on_track'));
-      await logDelivery(engine, {
-        at: now.toISOString(),
-        kind: 'alert',
-        name,
-        channel: null,
-        jobKey: null,
-        outcome: e.kind,
-        attempt: null,
-        late: false,
-        scheduledFor: e.at,
-        detail: e.reason ? `${e.summary} — not fired: ${e.reason}` : e.summary,
-      });
-      if (!notify) continue;
-      const link = linkTo(baseUrl, def.kpi);
-      const message = alertMessage({
-        alert: name,
-        def,
-        event: e,
-        ...(reading ? { reading } : {}),
-        project: lp.project.settings.name,
-        ...(link ? { link } : {}),
-      });
-      for (const channel of def.to)
-        if (
-          await enqueueJob(
-            engine,
-            {
-              kind: 'alert',
-              name,
-              channel,
-              variant: e.kind,
-              scheduledFor: e.at,
-              payload: JSON.stringify(message),
-            },
-            now,
+    for (const { name, def, reading, step } of steps) {
+      await writeAlertState(engine, name, JSON.stringify(step.state), now);
+      for (const e of step.events) {
+        const notify =
+          e.kind !== 'not_fired' &&
+          (e.kind !== 'resolved' || def.when.kind !== 'verdict' || def.when.to.includes('back_on_track'));
+        await logDelivery(engine, {
+          at: now.toISOString(),
+          kind: 'alert',
+          name,
+          channel: null,
+          jobKey: null,
+          outcome: e.kind,
+          attempt: null,
+          late: false,
+          scheduledFor: e.at,
+          detail: e.reason ? `${e.summary} — not fired: ${e.reason}` : e.summary,
+        });
+        if (!notify) continue;
+        const link = linkTo(baseUrl, def.kpi);
+        const message = alertMessage({
+          alert: name,
+          def,
+          event: e,
+          ...(reading ? { reading } : {}),
+          project: lp.project.settings.name,
+          ...(link ? { link } : {}),
+        });
+        for (const channel of def.to)
+          if (
+            await enqueueJob(
+              engine,
+              {
+                kind: 'alert',
+                name,
+                channel,
+                variant: e.kind,
+                scheduledFor: e.at,
+                payload: JSON.stringify(message),
+              },
+              now,
+            )
           )
-        )
-          queued += 1;
+            queued += 1;
+      }
+      await writeCursor(engine, `alert:${name}`, now.toISOString());
     }
   });
-  return { events: step.events.length, queued };
+  return queued;
 };
 
 const checkAlerts = async (
@@ -196,33 +218,42 @@ const checkAlerts = async (
   readings: (kpis: readonly string[]) => Promise<ReadonlyMap<string, KpiReading>>,
 ): Promise<{ checked: number; events: number; queued: number }> => {
   const p = lp.project;
+  const cursors = await readCursors(engine);
   const due: [string, AlertDef, Date][] = [];
+  const fresh: string[] = [];
   for (const [name, a] of Object.entries(p.alerts ?? {})) {
-    const times = await dueSince(engine, `alert:${name}`, a.check, p.settings.timezone, now);
-    const last = times[times.length - 1];
+    const through = cursors.get(`alert:${name}`);
+    if (through === undefined) {
+      fresh.push(name);
+      continue;
+    }
+    const last = dueTimes(a.check, p.settings.timezone, new Date(through), now).at(-1);
     if (last) due.push([name, a, last]);
   }
+  // First sight of an alert: its clock starts now.
+  if (fresh.length)
+    await engine.transaction(async () => {
+      for (const name of fresh) await writeCursor(engine, `alert:${name}`, now.toISOString());
+    });
   if (due.length === 0) return { checked: 0, events: 0, queued: 0 };
   const kpis = [...new Set(due.map(([, a]) => a.kpi).filter((k): k is string => k !== undefined))];
   const byKpi = kpis.length ? await readings(kpis) : new Map<string, KpiReading>();
-  let events = 0;
-  let queued = 0;
-  for (const [name, a, at] of due) {
-    const r = await checkAlert(
-      engine,
-      lp,
-      name,
-      a,
-      a.kpi === undefined ? undefined : byKpi.get(a.kpi),
-      at,
-      now,
-      baseUrl,
+  const states = await readAlertStates(engine);
+  const steps: AlertOutcomeStep[] = [];
+  for (const [name, a, at] of due)
+    steps.push(
+      await stepOne(
+        engine,
+        lp,
+        name,
+        a,
+        a.kpi === undefined ? undefined : byKpi.get(a.kpi),
+        at,
+        states.get(name),
+      ),
     );
-    events += r.events;
-    queued += r.queued;
-    await writeCursor(engine, `alert:${name}`, now.toISOString());
-  }
-  return { checked: due.length, events, queued };
+  const queued = await recordSteps(engine, lp, steps, now, baseUrl);
+  return { checked: due.length, events: steps.reduce((n, s) => n + s.step.events.length, 0), queued };
 };
 
 /** Builds the message of a job at send time: an alert's was built when it fired; a report is rendered now. */
