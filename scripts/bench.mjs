@@ -218,3 +218,6 @@ await (await import('./bench-check.mjs')).benchCheck(join(work, 'kpi.duckdb'), p
 
 // The web app section (bench:web): a 25-card goal dashboard in chromium, and the initial JS size.
 await import('./bench-web.mjs');
+
+// The stakeholder report section (bench:report): the demo's report, HTML and PDF.
+await (await import('./bench-report.mjs')).benchReport();

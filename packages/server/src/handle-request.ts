@@ -31,6 +31,18 @@ const send = (
   reply: Reply,
   redactions: Map<string, string>,
 ): void => {
+  if (reply.file !== undefined) {
+    // A self-contained document: nothing to load but its own inline styles.
+    res.writeHead(reply.status ?? 200, {
+      ...SECURITY_HEADERS,
+      'x-request-id': requestId,
+      'content-type': reply.file.contentType,
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      ...(reply.file.disposition ? { 'content-disposition': reply.file.disposition } : {}),
+    });
+    res.end(reply.file.body);
+    return;
+  }
   let text = reply.html ?? reply.json ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   // Longest first: a temporary folder is a prefix of the file inside it.
   const longestFirst = [...redactions].sort(([a], [b]) => b.length - a.length);

@@ -34,6 +34,7 @@ import { projectRoutes } from './routes/project-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { deliveryRoutes } from './routes/delivery-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
 import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
@@ -85,6 +86,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...reviewRoutes,
   ...scorecardRoutes,
   ...deliveryRoutes,
+  ...reportRoutes,
   ...docRoutes(document),
 ];
 

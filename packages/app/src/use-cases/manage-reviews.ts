@@ -3,7 +3,8 @@
 
 import { NotFoundError, ownGet } from '@kpi/core';
 import { z } from 'zod';
-import { ensureAccessTables, nowIso } from '../access/access-tables.js';
+import { ensureAccessTables } from '../access/access-tables.js';
+import { systemClock } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
 import { parseInput } from './manage-users.js';
@@ -39,7 +40,8 @@ export const addReview = (
   }
   return withStore(lp, async (engine) => {
     await ensureAccessTables(engine);
-    const at = nowIso();
+    // The project's clock (a server's or a test's), so a review's day is the day it was made there.
+    const at = (lp.clock ?? systemClock).now().toISOString();
     const out = await engine.query(
       'INSERT INTO _kpi_reviews (reviewed_at, author, kpi, decision, note) VALUES ($1, $2, $3, $4, $5) RETURNING id',
       [at, author, kpi, r.decision, r.note],

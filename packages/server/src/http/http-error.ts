@@ -84,6 +84,14 @@ export const mapError = (e: unknown, requestId: string): MappedError => {
         headers: {},
         internal: false,
       };
+    // PDF printing needs chromium on the server: say so (and how to install it), not "internal".
+    if (e.code === 'pdf.chromium_missing' || e.code === 'pdf.chromium_failed')
+      return {
+        status: 503,
+        body: body(e.code, e.message, requestId, {}, e.hint),
+        headers: {},
+        internal: false,
+      };
     if (e.code === 'engine.disk_full')
       return {
         status: 507,

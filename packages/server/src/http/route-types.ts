@@ -45,6 +45,12 @@ export interface Reply {
   readonly html?: string;
   /** A body already serialised as JSON (cached answers). */
   readonly json?: string;
+  /** A document in its own media type (the report: HTML, Markdown, JSON, PDF), sent as is. */
+  readonly file?: {
+    readonly body: string | Uint8Array;
+    readonly contentType: string;
+    readonly disposition?: string;
+  };
 }
 
 export interface RouteDef {
@@ -62,6 +68,8 @@ export interface RouteDef {
   readonly response: z.ZodType;
   /** The success response is an HTML page, not JSON. */
   readonly html?: boolean;
+  /** The success response's media types when the caller picks one (the report); `response` documents the JSON one. */
+  readonly contentTypes?: readonly string[];
   readonly status?: number;
   /** Counted against the push rate limit (per principal). */
   readonly rateLimit?: 'login' | 'push';

@@ -43,7 +43,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   422: 'Invalid input: details.issues lists every problem',
   429: 'Rate limited (see Retry-After)',
   500: 'Server fault (the response carries a request id)',
-  503: 'Query timed out',
+  503: 'Query timed out, or PDF printing without chromium on the server',
 };
 
 const operation = (r: RouteDef): Json => {
@@ -76,7 +76,16 @@ const operation = (r: RouteDef): Json => {
     responses: {
       [String(r.status ?? 200)]: {
         description: 'Success',
-        content: { [r.html ? 'text/html' : 'application/json']: { schema: schemaOf(r.response, 'output') } },
+        content: r.contentTypes
+          ? Object.fromEntries(
+              r.contentTypes.map((t) => [
+                t,
+                t === 'application/json'
+                  ? { schema: schemaOf(r.response, 'output') }
+                  : { schema: { type: 'string', ...(t === 'application/pdf' ? { format: 'binary' } : {}) } },
+              ]),
+            )
+          : { [r.html ? 'text/html' : 'application/json']: { schema: schemaOf(r.response, 'output') } },
       },
       ...Object.fromEntries(
         Object.entries(STATUS_TEXT).map(([code, description]) => [

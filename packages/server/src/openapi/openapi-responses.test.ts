@@ -44,14 +44,21 @@ ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\
 const compiled = new Map<string, ValidateFunction>();
 
 /** The validator of the schema the document declares for `route` answering `status`. */
-const declared = (route: string, status: number): { html: boolean; validate?: ValidateFunction } => {
+const declared = (
+  route: string,
+  status: number,
+  type = 'application/json',
+): { html: boolean; validate?: ValidateFunction } => {
   const [method = '', path = ''] = route.split(' ');
   const op = doc['paths']?.[path]?.[method.toLowerCase()];
   assert.ok(op, `${route} is not in the OpenAPI document`);
   const response = op.responses?.[String(status)];
   assert.ok(response, `${route} answered ${status}, which the document does not declare`);
   const content = response.content as Record<string, { schema: Json }>;
-  if (content['text/html']) return { html: true };
+  // A document in a declared media type other than JSON (an HTML page, the report's formats).
+  const media = type.split(';')[0]?.trim() ?? '';
+  if (media !== 'application/json' && content[media]) return { html: true };
+  if (content['text/html'] && !content['application/json']) return { html: true };
   const schema = content['application/json']?.schema;
   assert.ok(schema, `${route} ${status}: no application/json schema`);
   assert.ok(
@@ -97,6 +104,12 @@ const cases = (): Case[] => {
   return [
     { route: 'GET /api/health', path: '/api/health', status: 200, as: 'anonymous' },
     { route: 'GET /api/project', path: '/api/project', status: 200 },
+    { route: 'GET /api/report', path: `/api/report?asOf=${AS_OF}&goal=${goal}&format=json`, status: 200 },
+    { route: 'GET /api/report', path: `/api/report?asOf=${AS_OF}&goal=${goal}&format=md`, status: 200 },
+    { route: 'GET /api/report', path: `/api/report?asOf=${AS_OF}&goal=${goal}`, status: 200, as: 'session' },
+    { route: 'GET /api/report', path: '/api/report?format=docx', status: 422 },
+    { route: 'GET /api/report', path: '/api/report?period=last-fortnight', status: 400 },
+    { route: 'GET /api/report', path: '/api/report', status: 401, as: 'anonymous' },
     { route: 'GET /api/checks', path: '/api/checks', status: 200 },
     { route: 'GET /api/checks', path: `/api/checks?data=false&kpi=${kpi}`, status: 200 },
     { route: 'GET /api/checks', path: '/api/checks?data=maybe', status: 422 },
@@ -345,10 +358,14 @@ describe('every API response matches its declared OpenAPI schema', () => {
       }
       const r = await send(c);
       assert.equal(r.status, c.status, `${c.route} (${c.path}): ${r.text.slice(0, 300)}`);
-      const { html, validate } = declared(c.route, r.status);
+      const { html, validate } = declared(c.route, r.status, r.type);
       checked += 1;
       if (html) {
-        assert.match(r.type, /^text\/html/, c.route);
+        assert.match(
+          r.type,
+          c.route === 'GET /api/report' ? /^text\/(html|markdown)/ : /^text\/html/,
+          c.route,
+        );
         continue;
       }
       assert.match(r.type, /^application\/json/, c.route);

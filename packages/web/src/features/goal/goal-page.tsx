@@ -11,6 +11,7 @@ import { preloadSparkline } from '../../charts/sparkline-lazy';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorBox, Loading } from '../../ui/page-state';
 import { GoalHeader } from './goal-header';
+import { ReportLinks } from '../report/report-links';
 import { hasSparkline } from './kpi-card';
 import { KpiGroups } from './kpi-groups';
 import { SupportingMetrics } from './supporting-table';
@@ -66,16 +67,19 @@ const GoalDashboard = ({ name }: { name: string }) => {
             unit={def.data?.unit}
             parent={parent}
             actions={
-              canEdit && (
-                <>
-                  <Link className="button" href={`/goals/${encodeURIComponent(name)}/edit`}>
-                    Edit goal
-                  </Link>
-                  <Link className="button-primary" href={`/kpis/new?goal=${encodeURIComponent(name)}`}>
-                    Add KPI
-                  </Link>
-                </>
-              )
+              <>
+                <ReportLinks goal={name} />
+                {canEdit && (
+                  <>
+                    <Link className="button" href={`/goals/${encodeURIComponent(name)}/edit`}>
+                      Edit goal
+                    </Link>
+                    <Link className="button-primary" href={`/kpis/new?goal=${encodeURIComponent(name)}`}>
+                      Add KPI
+                    </Link>
+                  </>
+                )}
+              </>
             }
           />
           {sc.state === 'error' && <ErrorBox error={sc.error} title="Could not refresh the figures" />}

@@ -14,6 +14,7 @@ import { ChangesSinceVisit } from './changes-since-visit';
 import { buildCascade, GoalCascade } from './goal-cascade';
 import { OpenFindings } from './open-findings';
 import { labelMap } from './scorecard-labels';
+import { ReportLinks } from '../report/report-links';
 
 export const OverviewPage = () => {
   const { user, canEdit } = useAuth();
@@ -44,6 +45,7 @@ export const OverviewPage = () => {
           <Link className="button" href="/meeting">
             Meeting mode
           </Link>
+          <ReportLinks />
           {canEdit && (
             <Link className="button-primary" href="/goals/new">
               New goal
