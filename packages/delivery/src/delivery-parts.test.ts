@@ -34,10 +34,17 @@ test('due times are (after, upTo]: the run at the cursor is not due again, the r
     dueTimes('0 9 * * *', 'UTC', new Date('2026-02-10T08:59:59Z'), at9).map((d) => d.toISOString()),
     ['2026-02-10T09:00:00.000Z'],
   );
-  assert.equal(
-    dueTimes('*/15 * * * *', 'UTC', new Date('2026-02-10T00:00:00Z'), new Date('2026-02-11T00:00:00Z'), 10)
-      .length,
+  // 96 runs due, at most 10 listed: the 10 oldest and the newest.
+  const many = dueTimes(
+    '*/15 * * * *',
+    'UTC',
+    new Date('2026-02-10T00:00:00Z'),
+    new Date('2026-02-11T00:00:00Z'),
     10,
+  );
+  assert.deepEqual(
+    [many.length, many[0]?.toISOString(), many[9]?.toISOString(), many[10]?.toISOString()],
+    [11, '2026-02-10T00:15:00.000Z', '2026-02-10T02:30:00.000Z', '2026-02-11T00:00:00.000Z'],
   );
 });
 
