@@ -342,6 +342,11 @@ describe('HTTP API happy paths', () => {
     assert.equal(z.status, 404);
   });
 
+  test('the stakeholder report (the report route, covered here since the merge)', async () => {
+    const r = await hit('GET', '/api/report?format=json', '/api/report', { token: f.tokens.viewer });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  });
+
   test('every declared route was exercised above', () => {
     const declared = f.server.routes
       .map((r) => `${r.method} ${r.path}`)
