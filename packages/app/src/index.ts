@@ -29,3 +29,17 @@ export * from './use-cases/kpi-history.js';
 export * from './use-cases/cascade-tree.js';
 export * from './use-cases/forecast-band.js';
 export * from './use-cases/stakeholder-report.js';
+export * from './delivery/report-renderer.js';
+export * from './delivery/scheduled-report.js';
+export * from './delivery/run-schedule.js';
+export * from './delivery/manage-alerts.js';
+export { observeAlert, type AlertFacts } from './delivery/alert-observations.js';
+export { alertMessage } from './delivery/alert-message.js';
+export {
+  loadSecrets,
+  newWebhookSecret,
+  startSchedulerLoop,
+  type DeliveryRecord,
+  type SchedulerLoop,
+  type Secrets,
+} from '@kpi/delivery';

@@ -23,6 +23,9 @@ import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 import { tokenCommand } from './commands/token-command.js';
 import { reportCommand } from './commands/report-command.js';
+import { scheduleCommand } from './commands/schedule-command.js';
+import { alertsCommand } from './commands/alerts-command.js';
+import { deliveriesCommand } from './commands/deliveries-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -32,6 +35,9 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   explainCommand,
   reportCommand,
+  scheduleCommand,
+  alertsCommand,
+  deliveriesCommand,
   checkCommand,
   reviewCommand,
   reviewsCommand,

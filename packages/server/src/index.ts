@@ -6,3 +6,4 @@ export { trustedProxies, clientAddress, type TrustedProxies } from './http/clien
 export { DEFAULT_LIMITS, type ServerLimits } from './server-state.js';
 export type { RouteDef } from './http/route-types.js';
 export type { LogSink } from './http/json-log.js';
+export type { SchedulerOptions } from './server-scheduler.js';

@@ -325,6 +325,28 @@ describe('HTTP API happy paths', () => {
     assert.deepEqual([band.body.grain, band.body.points, typeof band.body.note], ['month', [], 'string']);
   });
 
+  test('alerts and the delivery log (editors; test messages need the scheduler)', async () => {
+    const list = await hit('GET', '/api/alerts', '/api/alerts', { token: f.tokens.editor });
+    assert.deepEqual([list.status, list.body], [200, []]);
+    assert.equal((await call(f, 'GET', '/api/alerts', { token: f.tokens.viewer })).status, 403);
+    const log = await hit('GET', '/api/deliveries?limit=5', '/api/deliveries', { token: f.tokens.editor });
+    assert.deepEqual([log.status, log.body], [200, []]);
+    const t = await hit('POST', '/api/alerts/nope/test', '/api/alerts/{name}/test', {
+      token: f.tokens.editor,
+    });
+    assert.equal(t.status, 409);
+    const z = await hit('POST', '/api/alerts/nope/snooze', '/api/alerts/{name}/snooze', {
+      token: f.tokens.editor,
+      body: { until: null },
+    });
+    assert.equal(z.status, 404);
+  });
+
+  test('the stakeholder report (the report route, covered here since the merge)', async () => {
+    const r = await hit('GET', '/api/report?format=json', '/api/report', { token: f.tokens.viewer });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  });
+
   test('every declared route was exercised above', () => {
     const declared = f.server.routes
       .map((r) => `${r.method} ${r.path}`)

@@ -12,6 +12,7 @@ import {
   type Clock,
   type LoadedProject,
   type Principal,
+  type Secrets,
 } from '@kpi/app';
 import type { Logger } from './http/json-log.js';
 import { loginGuard, type LoginGuard } from './auth/login-guard.js';
@@ -80,6 +81,8 @@ export interface ServerState {
   /** The secret of the one-time setup link, while no user exists. */
   setupSecret: string | undefined;
   readonly tmpDir: string;
+  /** The delivery channels' secrets and the link address, when the scheduler runs here. */
+  delivery?: { readonly secrets: Secrets; readonly baseUrl: string };
 }
 
 const fingerprint = (dir: string): string =>

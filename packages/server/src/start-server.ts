@@ -33,9 +33,11 @@ import { metricRoutes } from './routes/metric-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
+import { deliveryRoutes } from './routes/delivery-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
+import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
 
 export interface ServeOptions {
   readonly project: LoadedProject;
@@ -58,6 +60,8 @@ export interface ServeOptions {
   readonly graceMs?: number;
   /** The built web app (a folder with index.html and assets/), served outside /api/. */
   readonly webRoot?: string;
+  /** Run the scheduler (reports and alerts) in this process; left out: no scheduler. */
+  readonly scheduler?: SchedulerOptions;
 }
 
 export interface RunningServer {
@@ -81,6 +85,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...definitionRoutes,
   ...reviewRoutes,
   ...scorecardRoutes,
+  ...deliveryRoutes,
   ...reportRoutes,
   ...docRoutes(document),
 ];
@@ -152,6 +157,9 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
     project: lp.project.settings.name,
     needsSetup: state.setupSecret !== undefined,
   });
+  if (opts.scheduler)
+    state.delivery = { secrets: opts.scheduler.secrets, baseUrl: opts.scheduler.baseUrl ?? url };
+  const scheduler = opts.scheduler ? startServerScheduler(state, url, opts.scheduler) : undefined;
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -171,6 +179,8 @@ export const startServer = async (opts: ServeOptions): Promise<RunningServer> =>
         }
         server.closeAllConnections();
         await stopped;
+        // The running scheduler pass finishes (its deliveries are recorded) before the store closes.
+        await scheduler?.stop();
         await closeSharedStore(lp.dir);
         log.log('info', 'server.stopped', {});
       })();

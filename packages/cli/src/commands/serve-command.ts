@@ -7,9 +7,10 @@ import { startServer, trustedProxies, type RunningServer } from '@kpi/server';
 import { parse, parsePositiveInt, splitList } from '../args.js';
 import { bold, dim, yellow, type Command } from '../cli-context.js';
 import { findWebRoot } from '../web-root.js';
+import { baseUrlOf, secretsOf } from '../delivery-secrets.js';
 
 const usage =
-  'kpi serve [--port N] [--host ADDRESS] [--no-web] [--secure-cookies] [--trusted-proxy LIST] [--project DIR]';
+  'kpi serve [--port N] [--host ADDRESS] [--no-web] [--secure-cookies] [--trusted-proxy LIST] [--secrets FILE] [--base-url URL] [--no-scheduler] [--project DIR]';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** An on/off environment setting: 1, true, yes or on (any case) turn it on. */
@@ -72,7 +73,18 @@ options:
                        (e.g. 127.0.0.1,10.0.0.0/8; also KPI_TRUSTED_PROXY). Only when a
                        request comes from one of them is X-Forwarded-For believed: the
                        right-most address in it that is not a trusted proxy is the client.
+  --secrets FILE       the secrets of the delivery channels (SMTP password, webhook URLs
+                       and keys): NAME=value lines outside the project folder (also
+                       KPI_SECRETS); the environment is read too
+  --base-url URL       the address people open kpi at, for links in reports and alerts
+                       (also KPI_PUBLIC_URL; default: the server's own address)
+  --no-scheduler       do not send scheduled reports and alerts from this server (run
+                       \`kpi schedule run-once\` from cron instead)
   --project, -p DIR    project folder
+
+The scheduler: while the server runs, the reports and alerts of kpi.yaml (reports:,
+alerts:) are checked every 30 seconds and at start — a run missed while the server was
+down goes out once, marked late. See docs/webhooks.md and \`kpi deliveries\`.
 
 Sign-in limits: each client may try 10 logins a minute; after 5 failed logins on one
 account, every further attempt on it waits 2, 4, 8 ... seconds, at most 5 minutes
@@ -92,6 +104,9 @@ limit) — so people behind the same address as a guesser still get in. Without
         'no-web': { type: 'boolean' },
         'secure-cookies': { type: 'boolean' },
         'trusted-proxy': { type: 'string', multiple: true },
+        secrets: { type: 'string' },
+        'base-url': { type: 'string' },
+        'no-scheduler': { type: 'boolean' },
       },
       usage,
     );
@@ -112,6 +127,9 @@ limit) — so people behind the same address as a guesser still get in. Without
         ),
       );
     const webRoot = web && 'dir' in web ? web.dir : undefined;
+    // Read before the server starts: a bad secrets file stops it with the reason.
+    const secrets = values['no-scheduler'] ? undefined : secretsOf(ctx, values.secrets, lp.dir);
+    const baseUrl = baseUrlOf(ctx, values['base-url']);
     const server = await listenOrExplain(host, port, () =>
       startServer({
         project: lp,
@@ -121,6 +139,9 @@ limit) — so people behind the same address as a guesser still get in. Without
         secureCookies,
         trustedProxies: proxies,
         ...(webRoot === undefined ? {} : { webRoot }),
+        ...(secrets === undefined
+          ? {}
+          : { scheduler: { secrets, ...(baseUrl === undefined ? {} : { baseUrl }) } }),
       }),
     );
     // One write, so a reader of stderr sees the address and the invitation together.

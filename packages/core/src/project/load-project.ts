@@ -65,12 +65,19 @@ export const nodePosition = (
   return best;
 };
 
+/** The kinds a discriminated union at `path` accepts (metrics, channels, alert conditions). */
+const kindsAt = (path: readonly PropertyKey[]): string =>
+  path[0] === 'channels'
+    ? 'email, slack, webhook'
+    : path[0] === 'alerts'
+      ? 'verdict, probability_below, anomaly, guard, review_overdue, stale_import'
+      : 'simple, snapshot, ratio, derived';
+
 const zodHint = (zi: z.core.$ZodIssue): string | undefined => {
   if (zi.code === 'unrecognized_keys')
     return `remove ${zi.keys.map((k) => `"${k}"`).join(', ')} or check the spelling`;
   if (zi.code === 'invalid_value') return `use one of: ${zi.values.map((v) => String(v)).join(', ')}`;
-  if (zi.code === 'invalid_union' && 'discriminator' in zi)
-    return 'set kind to one of: simple, snapshot, ratio, derived';
+  if (zi.code === 'invalid_union' && 'discriminator' in zi) return `set kind to one of: ${kindsAt(zi.path)}`;
   return undefined;
 };
 
@@ -79,8 +86,7 @@ const zodMessage = (zi: z.core.$ZodIssue): string => {
     return `missing required field (expected ${zi.expected})`;
   if (zi.code === 'unrecognized_keys')
     return `unknown field${zi.keys.length > 1 ? 's' : ''} ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (zi.code === 'invalid_union' && 'discriminator' in zi)
-    return `kind must be one of: simple, snapshot, ratio, derived`;
+  if (zi.code === 'invalid_union' && 'discriminator' in zi) return `kind must be one of: ${kindsAt(zi.path)}`;
   if (zi.code === 'invalid_key') {
     const key = zi.path[zi.path.length - 1];
     const inner = zi.issues[0]?.message ?? 'invalid';
@@ -203,6 +209,9 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     goals: ownRecord<unknown>(),
     kpis: ownRecord<unknown>(),
     objectives: ownRecord<unknown>(),
+    channels: ownRecord<unknown>(),
+    reports: ownRecord<unknown>(),
+    alerts: ownRecord<unknown>(),
     annotations: [] as unknown[],
   };
   const locations = ownRecord<SourcePosition>();
@@ -231,7 +240,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
         code: 'project.not_a_mapping',
         severity: 'error',
         message:
-          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, annotations)',
+          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, annotations, channels, reports, alerts)',
         path: [],
         position: positionAt(pf, 0),
       });
@@ -295,6 +304,9 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     kpis: merged.kpis,
     annotations: merged.annotations,
     objectives: merged.objectives,
+    channels: merged.channels,
+    reports: merged.reports,
+    alerts: merged.alerts,
     locations,
   } as Project;
   const problems = validateProject(project).map((i): Issue => {

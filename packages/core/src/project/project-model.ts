@@ -8,6 +8,7 @@ import type { AnnotationDef, GoalDef, KpiDef } from '../schema/goal-schema.js';
 import type { ProjectSettings } from '../schema/project-schema.js';
 import type { ObjectiveDef, UnitDef } from '../schema/cascade-schema.js';
 import { ownGet } from '../own-lookup.js';
+import type { AlertDef, ChannelDef, ReportScheduleDef } from '../schema/delivery-schema.js';
 
 export interface Project {
   readonly settings: ProjectSettings;
@@ -20,11 +21,25 @@ export interface Project {
   readonly annotations: readonly AnnotationDef[];
   /** OKR objectives; the loader always sets it, hand-built projects may leave it out. */
   readonly objectives?: Readonly<Record<string, ObjectiveDef>>;
+  /** Where reports and alerts are sent, scheduled reports, alerts; the loader always sets them. */
+  readonly channels?: Readonly<Record<string, ChannelDef>>;
+  readonly reports?: Readonly<Record<string, ReportScheduleDef>>;
+  readonly alerts?: Readonly<Record<string, AlertDef>>;
   /** Where each entity is defined, keyed `section.name` (e.g. `metrics.ctr`). */
   readonly locations: Readonly<Record<string, SourcePosition>>;
 }
 
-export const SECTIONS = ['datasets', 'metrics', 'units', 'goals', 'kpis', 'objectives'] as const;
+export const SECTIONS = [
+  'datasets',
+  'metrics',
+  'units',
+  'goals',
+  'kpis',
+  'objectives',
+  'channels',
+  'reports',
+  'alerts',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The position of an entity, e.g. `locate(p, 'metrics', 'ctr')`. */

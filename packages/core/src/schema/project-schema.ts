@@ -9,6 +9,7 @@ import { annotationSchema, goalSchema, kpiSchema } from './goal-schema.js';
 import { checksSchema } from './check-schema.js';
 import { objectiveSchema, unitSchema } from './cascade-schema.js';
 import { limitsSchema } from '../limits/input-limits.js';
+import { alertSchema, channelSchema, reportScheduleSchema } from './delivery-schema.js';
 
 export { checkSettingSchema, checksSchema } from './check-schema.js';
 
@@ -56,6 +57,9 @@ const sections = {
   kpis: z.record(identifierSchema, kpiSchema).optional(),
   annotations: z.array(annotationSchema).optional(),
   objectives: z.record(identifierSchema, objectiveSchema).optional(),
+  channels: z.record(identifierSchema, channelSchema).optional(),
+  reports: z.record(identifierSchema, reportScheduleSchema).optional(),
+  alerts: z.record(identifierSchema, alertSchema).optional(),
 };
 
 /** The main kpi.yaml: version, project settings and any sections. */
@@ -66,7 +70,7 @@ export const projectFileSchema = z
     project: settingsSchema,
     ...sections,
   })
-  .describe('A kpi project: datasets, metrics, goals, KPIs and annotations.');
+  .describe('A kpi project: datasets, metrics, goals, KPIs, annotations, and the reports and alerts sent from them.');
 
 /** A file under definitions/: a part of the sections, no settings. */
 export const partFileSchema = z.strictObject({ $schema: z.string().optional(), ...sections });

@@ -5,12 +5,15 @@
 // route no case drives, fails the test.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { addUser, createToken, initProject, openProject } from '@kpi/app';
+import { addUser, createToken, initProject, loadSecrets, newWebhookSecret, openProject } from '@kpi/app';
+import { startHttpReceiver, type HttpReceiver } from '../../../app/test/delivery-receivers.js';
 import { startServer, type RunningServer } from '../start-server.js';
+
+let hooks: HttpReceiver | undefined;
 
 const PASSWORD = 'correct horse battery staple';
 const AS_OF = '2026-11-15';
@@ -256,6 +259,15 @@ const cases = (): Case[] => {
       status: 201,
       body: { decision: 'keep', note: 'the list holds' },
     },
+    { route: 'GET /api/alerts', path: '/api/alerts', status: 200 },
+    { route: 'POST /api/alerts/{name}/test', path: '/api/alerts/openapi_alert/test', status: 200 },
+    {
+      route: 'POST /api/alerts/{name}/snooze',
+      path: '/api/alerts/openapi_alert/snooze',
+      status: 200,
+      body: { until: '2026-12-01T09:00:00Z' },
+    },
+    { route: 'GET /api/deliveries', path: '/api/deliveries?limit=10', status: 200 },
     { route: 'GET /api/scorecard', path: `/api/scorecard?asOf=${AS_OF}`, status: 200 },
     { route: 'GET /api/scorecard', path: '/api/scorecard', status: 401, as: 'anonymous' },
     {
@@ -298,7 +310,26 @@ before(async () => {
   const [kpiName, kpi] = Object.entries(lp.project.kpis)[0] ?? ['', undefined];
   names.kpi = kpiName;
   names.goal = kpi?.goal ?? '';
-  main = await startServer({ project: lp, port: 0, log: () => {}, authClock: () => T0 });
+  // A channel and an alert, for the delivery routes (test messages go to a local receiver).
+  hooks = await startHttpReceiver();
+  appendFileSync(
+    join(dir, 'kpi.yaml'),
+    `\nchannels:\n  hook: { kind: webhook, url_secret: HOOK_URL, signing_secret: HOOK_KEY }\nalerts:\n  openapi_alert: { kpi: ${kpiName}, when: { kind: verdict }, to: [hook] }\n`,
+  );
+  lp = openProject(dir);
+  main = await startServer({
+    project: lp,
+    port: 0,
+    log: () => {},
+    authClock: () => T0,
+    scheduler: {
+      secrets: loadSecrets({
+        env: { HOOK_URL: `${hooks.url}/hook`, HOOK_KEY: newWebhookSecret() },
+        projectDir: dir,
+      }),
+      intervalMs: 3_600_000,
+    },
+  });
   const starter = join(root, 'starter');
   await initProject({ dir: starter, name: 'Fresh', timezone: 'UTC', currency: 'EUR' });
   fresh = await startServer({ project: openProject(starter), port: 0, log: () => {} });
@@ -323,6 +354,7 @@ before(async () => {
 after(async () => {
   await main?.close();
   await fresh?.close();
+  await hooks?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
