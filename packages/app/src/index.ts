@@ -28,3 +28,12 @@ export * from './use-cases/review-kpi.js';
 export * from './use-cases/kpi-history.js';
 export * from './use-cases/cascade-tree.js';
 export * from './use-cases/forecast-band.js';
+export * from './use-cases/sentiment-data.js';
+export {
+  adapterPath,
+  projectScorer,
+  trainProjectAdapter,
+  fitAdapter,
+  type AdapterRun,
+} from './use-cases/sentiment-adapter.js';
+export { sentimentColumnsOf, SENTIMENT_TABLE } from './use-cases/sentiment-store.js';

@@ -22,6 +22,7 @@ import { explainCommand } from './commands/explain-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { sentimentCommand } from './commands/sentiment-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -41,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   userCommand,
   tokenCommand,
+  sentimentCommand,
 ];
 
 const version = (): string => {
