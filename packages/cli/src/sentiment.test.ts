@@ -203,3 +203,46 @@ test('kpi sentiment score prints one JSON line per input line, plain or JSON lin
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /stdin:2: JSON line has no string field "text"/);
 });
+
+test('kpi sentiment themes names what this week’s negative mentions are about, with examples', async () => {
+  const rows = [
+    ['n1', 'terrible shipping, my parcel is late again'],
+    ['n2', 'awful shipping delay, still waiting for my parcel'],
+    ['n3', 'worst shipping ever, the parcel got lost'],
+    ['n4', 'I hate this, shipping takes forever'],
+  ];
+  writeFileSync(
+    join(dir, 'week2.csv'),
+    'id,date,brand,text,tool_tone\n' +
+      rows.map(([id, t]) => `${id},2026-03-10,acme,"${t}",`).join('\n') +
+      '\n',
+  );
+  assert.equal(runKpi(['import', 'mentions', 'week2.csv'], dir).code, 0);
+  const r = runKpi(
+    ['sentiment', 'themes', 'mentions', '--from', '2026-03-09', '--to', '2026-03-15', '--json'],
+    dir,
+  );
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out) as {
+    period: { mentions: number };
+    previous: { from: string; to: string; mentions: number };
+    themes: { term: string; current: number; previous: number; examples: string[] }[];
+  };
+  assert.equal(got.period.mentions, 4);
+  // The week before: m5 (negative by the model), m6 (corrected to negative) and x1, whose
+  // "not counted anywhere" the model reads as negative (themes cover every brand).
+  const before = [...(await stored()).entries()]
+    .filter(([id, r]) => !id.startsWith('n') && r.tone === 'negative')
+    .map(([id]) => id);
+  assert.deepEqual(before, ['m5', 'm6', 'x1']);
+  assert.deepEqual(got.previous, { from: '2026-03-02', to: '2026-03-08', mentions: 3 });
+  assert.equal(got.themes[0]?.term, 'shipping');
+  assert.equal(got.themes[0]?.current, 4);
+  assert.equal(got.themes[0]?.previous, 0);
+  assert.equal(got.themes[0]?.examples[0], rows[0]![1]);
+  const text = runKpi(
+    ['sentiment', 'themes', 'mentions', '--from', '2026-03-09', '--to', '2026-03-15'],
+    dir,
+  ).out;
+  assert.match(text, /"shipping": 4 vs 0\n\s+e\.g\. “terrible shipping, my parcel is late again”/);
+});

@@ -9,3 +9,4 @@ export * from './softmax-training.js';
 export * from './calibration.js';
 export * from './weights-codec.js';
 export * from './bundled-model.js';
+export * from './theme-terms.js';

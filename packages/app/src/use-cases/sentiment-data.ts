@@ -5,7 +5,7 @@
 // sentiment-adapter.ts), else the bundled one; every stored label carries its model version.
 import { NotFoundError, ownGet, UsageError, type DatasetDef } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
-import { SENTIMENT_LABELS, type SentimentLabel } from '@kpi/sentiment';
+import { SENTIMENT_LABELS, themeTerms, type SentimentLabel, type ThemeTerm } from '@kpi/sentiment';
 import { systemClock } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
@@ -223,4 +223,78 @@ export const correctSentiment = async (
       return { column: col.column, previous: typeof prev === 'string' ? prev : null, label };
     });
   });
+};
+
+export type SentimentThemes = {
+  readonly dataset: string;
+  readonly column: string;
+  readonly label: SentimentLabel;
+  readonly period: { readonly from: string; readonly to: string; readonly mentions: number };
+  readonly previous: { readonly from: string; readonly to: string; readonly mentions: number };
+  readonly themes: readonly (Omit<ThemeTerm, 'examples'> & { readonly examples: readonly string[] })[];
+};
+
+const dayShift = (iso: string, days: number): string => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Sentiment by theme: terms over-represented in [from, to]'s mentions of `label` against the period before, as long. */
+export const sentimentThemes = async (
+  lp: LoadedProject,
+  q: { dataset: string; from: string; to: string; label?: string; column?: string; top?: number },
+): Promise<SentimentThemes> => {
+  const def = datasetDef(lp, q.dataset);
+  const columns = sentimentColumnsOf(def);
+  const col = q.column === undefined ? columns[0] : columns.find((c) => c.column === q.column);
+  if (!col)
+    throw new UsageError(
+      'sentiment.no_column',
+      `dataset ${q.dataset} has no sentiment column${q.column ? ` "${q.column}"` : ''}`,
+      'add a column with `sentiment: {from: <text column>}` in kpi.yaml',
+    );
+  const label = SENTIMENT_LABELS.find((l) => l === (q.label ?? 'negative'));
+  if (!label)
+    throw new UsageError(
+      'sentiment.bad_label',
+      `"${q.label}" is not a sentiment label`,
+      'use positive, neutral or negative',
+    );
+  const iso = /^\d{4}-\d{2}-\d{2}$/;
+  if (!iso.test(q.from) || !iso.test(q.to) || q.from > q.to)
+    throw new UsageError(
+      'sentiment.bad_period',
+      `period ${q.from} to ${q.to} is not two ISO dates in order`,
+      'write --from 2026-03-01 --to 2026-03-31',
+    );
+  const days = Math.round((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000) + 1;
+  const prevTo = dayShift(q.from, -1);
+  const prevFrom = dayShift(q.from, -days);
+  const texts = (engine: Engine, from: string, to: string) => {
+    const qi = engine.dialect.quoteIdent;
+    return engine
+      .query(
+        `SELECT ${qi(col.from)} AS text FROM ${qi(q.dataset)} WHERE ${qi(col.column)} = $1 AND ${qi(col.from)} IS NOT NULL
+         AND CAST(${qi(def.time)} AS DATE) BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE) ORDER BY ${def.key.map((k) => qi(k)).join(', ')}`,
+        [label, from, to],
+      )
+      .then((r) => r.rows.map((x) => String(x['text'])));
+  };
+  const [cur, prev] = await withStore(
+    lp,
+    async (engine) => [await texts(engine, q.from, q.to), await texts(engine, prevFrom, prevTo)] as const,
+  );
+  const themes = themeTerms(cur, prev, { top: q.top ?? 5 }).map((t) => ({
+    ...t,
+    examples: t.examples.map((i) => cur[i]!),
+  }));
+  return {
+    dataset: q.dataset,
+    column: col.column,
+    label,
+    period: { from: q.from, to: q.to, mentions: cur.length },
+    previous: { from: prevFrom, to: prevTo, mentions: prev.length },
+    themes,
+  };
 };

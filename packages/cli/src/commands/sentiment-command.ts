@@ -10,18 +10,20 @@ import {
   openProject,
   projectScorer,
   rescoreSentiment,
+  sentimentThemes,
   trainProjectAdapter,
 } from '@kpi/app';
 import { parse } from '../args.js';
 import { authorName } from '../author-name.js';
 import type { CliContext, Command } from '../cli-context.js';
 import { renderJson } from '../output/table-output.js';
-import { adapterRunText, sentimentRunLine } from '../output/sentiment-output.js';
+import { adapterRunText, sentimentRunLine, themesText } from '../output/sentiment-output.js';
 
 const usage = `kpi sentiment score [FILE] [--project DIR]
        kpi sentiment rescore [DATASET] [--json]
        kpi sentiment correct DATASET KEY[,KEY...] LABEL [--column COLUMN]
-       kpi sentiment train --project DIR [--json]`;
+       kpi sentiment train --project DIR [--json]
+       kpi sentiment themes DATASET --from DATE --to DATE [--label negative] [--json]`;
 
 /** Longest input line `score` accepts (characters). */
 const MAX_LINE = 100_000;
@@ -97,6 +99,8 @@ subcommands:
   correct DATASET KEY LABEL
                        set a row's label (positive, neutral, negative); kept, and it overrides the model
   train                adapt the model to the team's corrections (measured on a held-out quarter)
+  themes DATASET       the words and phrases most over-represented in the period's negative (or
+                       --label) mentions against the period before it, with example mentions
 
 options:
   --column COLUMN      which sentiment column to correct (default: the dataset's first)
@@ -106,7 +110,13 @@ options:
   async run(args, ctx) {
     const { values, positionals } = parse(
       args,
-      { json: { type: 'boolean' }, column: { type: 'string' } },
+      {
+        json: { type: 'boolean' },
+        column: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        label: { type: 'string' },
+      },
       usage,
     );
     const [sub, ...rest] = positionals;
@@ -159,6 +169,25 @@ options:
       const r = await trainProjectAdapter(lp);
       ctx.out(values.json ? renderJson(r) : adapterRunText(r));
       return r.written ? 0 : 1;
+    }
+    if (sub === 'themes') {
+      const [dataset] = rest;
+      if (dataset === undefined || values.from === undefined || values.to === undefined || rest.length > 1)
+        throw new UsageError(
+          'cli.bad_arguments',
+          'kpi sentiment themes needs DATASET --from DATE --to DATE',
+          `usage: ${usage}`,
+        );
+      const lp = openProject(findProjectDir(ctx.cwd, values.project));
+      const r = await sentimentThemes(lp, {
+        dataset,
+        from: values.from,
+        to: values.to,
+        ...(values.label === undefined ? {} : { label: values.label }),
+        ...(values.column === undefined ? {} : { column: values.column }),
+      });
+      ctx.out(values.json ? renderJson(r) : themesText(r));
+      return 0;
     }
     throw new UsageError(
       'cli.bad_arguments',
