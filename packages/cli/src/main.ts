@@ -23,6 +23,7 @@ import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 import { tokenCommand } from './commands/token-command.js';
 import { sentimentCommand } from './commands/sentiment-command.js';
+import { engagementCommand } from './commands/engagement-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -43,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   userCommand,
   tokenCommand,
   sentimentCommand,
+  engagementCommand,
 ];
 
 const version = (): string => {

@@ -6,6 +6,7 @@ import { NotFoundError, ownGet } from '@kpi/core';
 import { importFile, type ImportOptions, type ImportSummary } from '@kpi/ingest';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
+import { computeEngagementColumns } from './engagement-columns.js';
 import { scoreDatasetSentiment, type SentimentColumnRun } from './sentiment-data.js';
 
 export const importDataset = async (
@@ -25,7 +26,9 @@ export const importDataset = async (
   return withStore(lp, async (engine) => {
     const summary = await importFile(engine, lp.project, dataset, file, options);
     // Rows the import added or replaced have no label yet: score them now (kept, so queries stay fast).
-    const sentiment = options.dryRun ? [] : await scoreDatasetSentiment(engine, lp, dataset);
+    if (options.dryRun) return summary;
+    await computeEngagementColumns(engine, dataset, ownGet(lp.project.datasets, dataset)!);
+    const sentiment = await scoreDatasetSentiment(engine, lp, dataset);
     return sentiment.length ? { ...summary, sentiment } : summary;
   });
 };

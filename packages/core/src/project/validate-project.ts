@@ -68,6 +68,53 @@ const validateSentimentColumns = (name: string, ds: DatasetDef): Issue[] => {
   return out;
 };
 
+/** An `engagement:` column is a number computed from numeric columns of the same row. */
+const validateEngagementColumns = (name: string, ds: DatasetDef): Issue[] => {
+  const out: Issue[] = [];
+  const cols = Object.keys(ds.columns);
+  for (const [col, def] of Object.entries(ds.columns)) {
+    const spec = def.engagement;
+    if (!spec) continue;
+    const path = ['datasets', name, 'columns', col, 'engagement'];
+    if (def.type !== 'number')
+      out.push(
+        err(
+          'dataset.engagement.wrong_type',
+          `dataset ${name}: engagement column "${col}" has type ${def.type}`,
+          ['datasets', name, 'columns', col, 'type'],
+          'give it type number',
+        ),
+      );
+    const refs: [string, (string | number)[]][] = [
+      ...spec.of.map((c, i) => [c, [...path, 'of', i]] as [string, (string | number)[]]),
+      ...(spec.per ? [[spec.per, [...path, 'per']] as [string, (string | number)[]]] : []),
+    ];
+    for (const [ref, p] of refs) {
+      const target = ownGet(ds.columns, ref);
+      if (!target || !NUMERIC.has(target.type) || ref === col)
+        out.push(
+          err(
+            'dataset.engagement.bad_column',
+            `dataset ${name}: engagement column "${col}" reads "${ref}", which is not another integer or number column`,
+            p,
+            `columns are: ${list(cols)}`,
+          ),
+        );
+    }
+    for (const w of Object.keys(spec.weights ?? {}))
+      if (!spec.of.includes(w))
+        out.push(
+          err(
+            'dataset.engagement.weight_unknown',
+            `dataset ${name}: engagement column "${col}" weighs "${w}", which is not in its "of" list`,
+            [...path, 'weights', w],
+            `"of" is: ${list(spec.of)}`,
+          ),
+        );
+  }
+  return out;
+};
+
 const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
   const out: Issue[] = [];
   const cols = Object.keys(ds.columns);
@@ -114,7 +161,7 @@ const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
         ),
       );
   });
-  out.push(...validateSentimentColumns(name, ds));
+  out.push(...validateSentimentColumns(name, ds), ...validateEngagementColumns(name, ds));
   const seenSources = new Map<string, string>();
   for (const [col, def] of Object.entries(ds.columns)) {
     for (const s of [
