@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { argmax, bundledModel, createScorer, evaluate, reliability, SENTIMENT_LABELS } from '@kpi/sentiment';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -88,7 +89,8 @@ const body = [
   '',
   `TweetEval sentiment test (${labels.length.toLocaleString('en-US')} tweets, 3 classes), scored once; macro-averaged recall is the benchmark's official measure. ` +
     `The kpi model is the bundled one (packages/sentiment/MODEL.md: trained by \`npm run train:sentiment\`, seed ${meta['seed'] ?? '?'}, ` +
-    `epoch and calibration chosen on TweetEval val). The baseline is VADER from npm (compound ±0.05). Throughput is one process, one core, texts scored one by one, in the same run. ` +
+    `epoch and calibration chosen on TweetEval val). The baseline is VADER from npm (compound ±0.05). Throughput is one process, one core, texts scored one by one, in the same run ` +
+    `(load average ${loadavg()[0].toFixed(1)} on ${cpus().length} shared cores when measured: compare the two rows, not the absolute rates). ` +
     `Published on this test: SVM and FastText 0.629, RoBERTa-base 0.713.`,
   '',
   table,
