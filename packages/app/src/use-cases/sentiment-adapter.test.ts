@@ -1,6 +1,6 @@
 // `kpi sentiment train --project` as a use-case, on a real DuckDB file: a team whose
 // product words carry sentiment the bundled model cannot know ("laggy", "snappy") corrects
-// 80 mentions; the adapter, trained on three quarters of them, beats the bundled model on
+// 48 mentions; the adapter, trained on three quarters of them, beats the bundled model on
 // the held-out quarter, is saved, and a rescore then labels with the adapted model.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,9 +38,9 @@ datasets:
       tone: { type: string, sentiment: { from: text } }
 `,
   );
-  // A deterministic team vocabulary: label by the adjective, 96 rows, round-robin classes.
+  // A deterministic team vocabulary: label by the adjective, 48 rows, round-robin classes.
   const rows: [string, string, number][] = [];
-  for (let i = 0; i < 96; i++) {
+  for (let i = 0; i < 48; i++) {
     const y = i % 3;
     const noun = NOUNS[(i * 5) % NOUNS.length]!;
     const adj = (y === 0 ? NEG : POS)[(i * 7) % 4]!;
@@ -52,25 +52,25 @@ datasets:
   );
   const lp = openProject(dir, { clock: fixedClock('2026-03-03T10:00:00Z') });
   const imp = await importDataset(lp, 'mentions', join(dir, 'm.csv'));
-  assert.equal(imp.sentiment?.[0]?.scored, 96);
+  assert.equal(imp.sentiment?.[0]?.scored, 48);
   const labels = ['negative', 'neutral', 'positive'];
   for (const [id, , y] of rows)
     await correctSentiment(lp, { dataset: 'mentions', key: [id], label: labels[y]!, by: 'Ana' });
 
   const run = await trainProjectAdapter(lp);
-  assert.equal(run.labels, 96);
-  assert.equal(run.heldOut, 24);
-  assert.equal(run.trained, 72);
+  assert.equal(run.labels, 48);
+  assert.equal(run.heldOut, 12);
+  assert.equal(run.trained, 36);
   assert.ok(run.adapter.macroRecall > run.base.macroRecall + 0.1, JSON.stringify(run));
   assert.equal(run.written, true);
-  assert.match(run.version, /\+project-72$/);
+  assert.match(run.version, /\+project-36$/);
   const scorer = projectScorer(dir);
   assert.equal(scorer.adapted, true);
   assert.equal(scorer.scorer.score('the widget is janky now').label, 'negative');
 
   const re = await rescoreSentiment(lp);
   assert.equal(re[0]?.modelVersion, run.version);
-  assert.equal(re[0]?.corrections, 96);
+  assert.equal(re[0]?.corrections, 48);
 });
 
 test('too few team labels is a plain usage error', async () => {
