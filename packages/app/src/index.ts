@@ -43,3 +43,12 @@ export {
   type SchedulerLoop,
   type Secrets,
 } from '@kpi/delivery';
+export * from './use-cases/sentiment-data.js';
+export {
+  adapterPath,
+  projectScorer,
+  trainProjectAdapter,
+  fitAdapter,
+  type AdapterRun,
+} from './use-cases/sentiment-adapter.js';
+export { sentimentColumnsOf, SENTIMENT_TABLE } from './use-cases/sentiment-store.js';

@@ -26,6 +26,8 @@ import { reportCommand } from './commands/report-command.js';
 import { scheduleCommand } from './commands/schedule-command.js';
 import { alertsCommand } from './commands/alerts-command.js';
 import { deliveriesCommand } from './commands/deliveries-command.js';
+import { sentimentCommand } from './commands/sentiment-command.js';
+import { engagementCommand } from './commands/engagement-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -49,6 +51,8 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   userCommand,
   tokenCommand,
+  sentimentCommand,
+  engagementCommand,
 ];
 
 const version = (): string => {

@@ -25,3 +25,4 @@ export * from './time/date-label.js';
 export * from './limits/input-limits.js';
 export * from './limits/json-scan.js';
 export * from './limits/csv-scan.js';
+export * from './engagement/engagement-rate.js';

@@ -1,17 +1,20 @@
 // Use-case: `kpi import <dataset> <file>` — load a platform export into the store. IO.
-// Invariant: the import is atomic (the ingest package runs it in one transaction).
+// Invariant: the import is atomic (the ingest package runs it in one transaction); the
+// dataset's sentiment columns are scored right after it, for the rows still without a label.
 
 import { NotFoundError, ownGet } from '@kpi/core';
 import { importFile, type ImportOptions, type ImportSummary } from '@kpi/ingest';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
+import { computeEngagementColumns } from './engagement-columns.js';
+import { scoreDatasetSentiment, type SentimentColumnRun } from './sentiment-data.js';
 
 export const importDataset = async (
   lp: LoadedProject,
   dataset: string,
   file: string,
   options: ImportOptions = {},
-): Promise<ImportSummary> => {
+): Promise<ImportSummary & { readonly sentiment?: readonly SentimentColumnRun[] }> => {
   if (!ownGet(lp.project.datasets, dataset)) {
     const known = Object.keys(lp.project.datasets).sort().join(', ') || '(none)';
     throw new NotFoundError(
@@ -20,5 +23,12 @@ export const importDataset = async (
       `defined datasets: ${known}`,
     );
   }
-  return withStore(lp, (engine) => importFile(engine, lp.project, dataset, file, options));
+  return withStore(lp, async (engine) => {
+    const summary = await importFile(engine, lp.project, dataset, file, options);
+    // Rows the import added or replaced have no label yet: score them now (kept, so queries stay fast).
+    if (options.dryRun) return summary;
+    await computeEngagementColumns(engine, dataset, ownGet(lp.project.datasets, dataset)!);
+    const sentiment = await scoreDatasetSentiment(engine, lp, dataset);
+    return sentiment.length ? { ...summary, sentiment } : summary;
+  });
 };

@@ -6,6 +6,7 @@ import { UsageError } from '@kpi/core';
 import type { ImportOptions } from '@kpi/ingest';
 import { parse } from '../args.js';
 import { green, type Command } from '../cli-context.js';
+import { sentimentRunLine } from '../output/sentiment-output.js';
 import { renderJson } from '../output/table-output.js';
 import { progressBar } from '../output/progress-bar.js';
 
@@ -104,6 +105,7 @@ options:
     );
     if (summary.rejected > 0 && summary.rejectsPath)
       ctx.out(`bad rows and reasons: ${summary.rejectsPath}\n`);
+    for (const run of summary.sentiment ?? []) ctx.out(sentimentRunLine(run));
     return 0;
   },
 };

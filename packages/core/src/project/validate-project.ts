@@ -24,6 +24,98 @@ const warn = (code: string, message: string, path: Path, hint?: string): Issue =
 const list = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : '(none)');
 const NUMERIC = new Set(['integer', 'number']);
 
+/** A `sentiment:` column is a string column scored from a string text column of the same dataset. */
+const validateSentimentColumns = (name: string, ds: DatasetDef): Issue[] => {
+  const out: Issue[] = [];
+  const cols = Object.keys(ds.columns);
+  for (const [col, def] of Object.entries(ds.columns)) {
+    if (!def.sentiment) continue;
+    const path = ['datasets', name, 'columns', col];
+    if (def.type !== 'string')
+      out.push(
+        err(
+          'dataset.sentiment.wrong_type',
+          `dataset ${name}: sentiment column "${col}" has type ${def.type}`,
+          [...path, 'type'],
+          'give it type string (it holds positive / neutral / negative)',
+        ),
+      );
+    for (const [field, ref] of [
+      ['from', def.sentiment.from],
+      ['tool', def.sentiment.tool],
+    ] as const) {
+      if (ref === undefined) continue;
+      const target = ownGet(ds.columns, ref);
+      if (!target)
+        out.push(
+          err(
+            `dataset.sentiment.unknown_${field === 'from' ? 'text' : 'tool'}_column`,
+            `dataset ${name}: column "${col}" reads sentiment ${field} "${ref}", which is not among its columns`,
+            [...path, 'sentiment', field],
+            `columns are: ${list(cols)}`,
+          ),
+        );
+      else if (target.type !== 'string' || ref === col)
+        out.push(
+          err(
+            'dataset.sentiment.bad_source',
+            `dataset ${name}: column "${col}" reads sentiment ${field} "${ref}", which must be another column of type string`,
+            [...path, 'sentiment', field],
+            "point it at the text column (or the tool's label column)",
+          ),
+        );
+    }
+  }
+  return out;
+};
+
+/** An `engagement:` column is a number computed from numeric columns of the same row. */
+const validateEngagementColumns = (name: string, ds: DatasetDef): Issue[] => {
+  const out: Issue[] = [];
+  const cols = Object.keys(ds.columns);
+  for (const [col, def] of Object.entries(ds.columns)) {
+    const spec = def.engagement;
+    if (!spec) continue;
+    const path = ['datasets', name, 'columns', col, 'engagement'];
+    if (def.type !== 'number')
+      out.push(
+        err(
+          'dataset.engagement.wrong_type',
+          `dataset ${name}: engagement column "${col}" has type ${def.type}`,
+          ['datasets', name, 'columns', col, 'type'],
+          'give it type number',
+        ),
+      );
+    const refs: [string, (string | number)[]][] = [
+      ...spec.of.map((c, i) => [c, [...path, 'of', i]] as [string, (string | number)[]]),
+      ...(spec.per ? [[spec.per, [...path, 'per']] as [string, (string | number)[]]] : []),
+    ];
+    for (const [ref, p] of refs) {
+      const target = ownGet(ds.columns, ref);
+      if (!target || !NUMERIC.has(target.type) || ref === col)
+        out.push(
+          err(
+            'dataset.engagement.bad_column',
+            `dataset ${name}: engagement column "${col}" reads "${ref}", which is not another integer or number column`,
+            p,
+            `columns are: ${list(cols)}`,
+          ),
+        );
+    }
+    for (const w of Object.keys(spec.weights ?? {}))
+      if (!spec.of.includes(w))
+        out.push(
+          err(
+            'dataset.engagement.weight_unknown',
+            `dataset ${name}: engagement column "${col}" weighs "${w}", which is not in its "of" list`,
+            [...path, 'weights', w],
+            `"of" is: ${list(spec.of)}`,
+          ),
+        );
+  }
+  return out;
+};
+
 const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
   const out: Issue[] = [];
   const cols = Object.keys(ds.columns);
@@ -70,6 +162,7 @@ const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
         ),
       );
   });
+  out.push(...validateSentimentColumns(name, ds), ...validateEngagementColumns(name, ds));
   const seenSources = new Map<string, string>();
   for (const [col, def] of Object.entries(ds.columns)) {
     for (const s of [

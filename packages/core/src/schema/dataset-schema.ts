@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { identifierSchema } from './common-schema.js';
+import { engagementSpecSchema } from '../engagement/engagement-rate.js';
 
 export const COLUMN_TYPES = ['string', 'integer', 'number', 'boolean', 'date', 'timestamp'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -22,6 +23,18 @@ export const columnSchema = z
       .describe('Date or timestamp format in imported files (strftime, e.g. "%m/%d/%Y"); ISO is always accepted.'),
     required: z.boolean().optional().describe('Reject rows where this column is empty (key and time columns always are).'),
     description: z.string().optional(),
+    sentiment: z
+      .strictObject({
+        from: identifierSchema.describe('The text column whose sentiment this column holds.'),
+        tool: identifierSchema
+          .optional()
+          .describe("A column with the listening tool's own sentiment label: kept as it is; kpi reports how often its model agrees."),
+      })
+      .optional()
+      .describe(
+        'Fill this column (type string: positive / neutral / negative) with the sentiment of a text column, scored by kpi\'s own model at import; `kpi sentiment rescore` after a model update; corrections override the model.',
+      ),
+    engagement: engagementSpecSchema.optional(),
     label: z.string().min(1).optional().describe('Display name of the column, e.g. "Channel" for channel.'),
     labels: z
       .record(z.string().min(1), z.string().min(1))
