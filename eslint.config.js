@@ -49,7 +49,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...ownLookupRules] },
   },
   {
-    files: ['packages/{core,semantic,scorecard,rules,forecast,demo}/src/**/*.ts'],
+    files: ['packages/{core,semantic,scorecard,rules,forecast,predict,demo}/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', ioImports] },
   },
