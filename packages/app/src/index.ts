@@ -28,3 +28,7 @@ export * from './use-cases/review-kpi.js';
 export * from './use-cases/kpi-history.js';
 export * from './use-cases/cascade-tree.js';
 export * from './use-cases/forecast-band.js';
+export * from './use-cases/budget-plan.js';
+export * from './use-cases/budget-kpi-effect.js';
+export * from './use-cases/budget-summary.js';
+export * from './use-cases/churn-risk.js';

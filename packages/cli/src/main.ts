@@ -22,6 +22,8 @@ import { explainCommand } from './commands/explain-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { budgetCommand } from './commands/budget-command.js';
+import { churnCommand } from './commands/churn-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -36,6 +38,8 @@ export const COMMANDS: readonly Command[] = [
   historyCommand,
   treeCommand,
   forecastCommand,
+  budgetCommand,
+  churnCommand,
   datasetsCommand,
   schemaCommand,
   serveCommand,

@@ -31,8 +31,8 @@ describe('churn model', () => {
     // Expected churners against the count that happened.
     const happened = y.reduce((s, v) => s + v, 0);
     assert.ok(Math.abs(a.expected.mean - happened) < 0.15 * happened, `${a.expected.mean} vs ${happened}`);
-    // Segments are reported only where the mean risk rose since the last period.
-    for (const g of a.segments) assert.ok(g.riskNow > g.riskBefore && g.customers >= 10);
+    // No hazard changed over time in this world: a segment may only rarely pass the rise test.
+    assert.ok(a.segments.length <= 1, JSON.stringify(a.segments));
   });
 
   test('too little history is refused with the reason', () => {

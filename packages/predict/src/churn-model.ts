@@ -33,9 +33,13 @@ export interface ChurnOptions {
 
 export interface SegmentRise {
   readonly segment: string;
+  /** Customers of the segment active one horizon ago (the last period's base). */
   readonly customers: number;
-  readonly riskBefore: number;
-  readonly riskNow: number;
+  /** Observed churn rate in the horizon before the last, and in the last. */
+  readonly rateBefore: number;
+  readonly rateNow: number;
+  /** Mean predicted risk of the segment's active customers for the next period. */
+  readonly riskNext: number;
 }
 
 export interface ChurnAssessment {
@@ -47,6 +51,9 @@ export interface ChurnAssessment {
   readonly current: Snapshot;
   /** Calibrated risk per customer of `current`. */
   readonly risk: Float64Array;
+  /** The labelled snapshot one horizon ago, and the older ones (the baseline of what changed). */
+  readonly previous: Snapshot;
+  readonly earlier: readonly Snapshot[];
   readonly expected: CountInterval;
   readonly revenueAtRisk: number;
   /** Observed over the last full horizon: of the customers active then, the share gone by the as-of day. */
@@ -106,6 +113,63 @@ const has = (y: Uint8Array | undefined): boolean => {
   return pos > 0 && pos < y.length;
 };
 
+/**
+ * Segments whose churn rose: the observed churn rate over the last horizon (customers
+ * active one horizon ago who left by the as-of day) against the earlier horizons pooled, kept when
+ * the rise is clear (a one-sided two-proportion z above 1.64, at least 20 customers in each),
+ * largest rise in churners first; with each segment's mean predicted risk for the next period.
+ * `segment[c]` indexes `names`; −1 = none.
+ */
+export const segmentRises = (
+  a: Pick<ChurnAssessment, 'current' | 'risk' | 'previous' | 'earlier'>,
+  segment: Int32Array,
+  names: readonly string[],
+): SegmentRise[] => {
+  const rate = (snap: Snapshot) => {
+    const acc = names.map(() => ({ n: 0, k: 0 }));
+    snap.customers.forEach((c, i) => {
+      const g = acc[segment[c] ?? -1];
+      if (g) {
+        g.n++;
+        g.k += snap.y?.[i] ?? 0;
+      }
+    });
+    return acc;
+  };
+  const was = names.map(() => ({ n: 0, k: 0 }));
+  for (const snap of a.earlier)
+    rate(snap).forEach((g, i) => {
+      const w = was[i] as { n: number; k: number };
+      w.n += g.n;
+      w.k += g.k;
+    });
+  const now = rate(a.previous);
+  const risk = names.map(() => ({ n: 0, s: 0 }));
+  a.current.customers.forEach((c, i) => {
+    const g = risk[segment[c] ?? -1];
+    if (g) {
+      g.n++;
+      g.s += a.risk[i] as number;
+    }
+  });
+  const out: SegmentRise[] = [];
+  names.forEach((name, g) => {
+    const w = was[g] as { n: number; k: number };
+    const n = now[g] as { n: number; k: number };
+    if (w.n < 20 || n.n < 20) return;
+    const p1 = w.k / w.n;
+    const p2 = n.k / n.n;
+    const pool = (w.k + n.k) / (w.n + n.n);
+    const se = Math.sqrt(pool * (1 - pool) * (1 / w.n + 1 / n.n));
+    if (!(se > 0) || (p2 - p1) / se <= 1.64) return;
+    const r = risk[g] as { n: number; s: number };
+    out.push({ segment: name, customers: n.n, rateBefore: p1, rateNow: p2, riskNext: r.n ? r.s / r.n : 0 });
+  });
+  return out.sort(
+    (p, q) => (q.rateNow - q.rateBefore) * q.customers - (p.rateNow - p.rateBefore) * p.customers,
+  );
+};
+
 /** Learns from past snapshots and assesses today's active customers. */
 export const assessChurn = (
   a: CustomerActivity,
@@ -155,32 +219,9 @@ export const assessChurn = (
     revenueAtRisk += (risk[i] as number) * (current.amount90[i] as number);
   const y = newest.y as Uint8Array;
   const churned = y.reduce((s, v) => s + v, 0);
-  const segments: SegmentRise[] = [];
-  if (a.segment && a.segmentNames) {
-    const names = a.segmentNames;
-    const sum = (snap: Snapshot, p: Float64Array) => {
-      const acc = names.map(() => ({ n: 0, s: 0 }));
-      snap.customers.forEach((c, i) => {
-        const g = acc[a.segment?.[c] ?? -1];
-        if (g) {
-          g.n++;
-          g.s += p[i] as number;
-        }
-      });
-      return acc;
-    };
-    const was = sum(newest, before);
-    const now = sum(current, risk);
-    names.forEach((name, g) => {
-      const w = was[g] as { n: number; s: number };
-      const n = now[g] as { n: number; s: number };
-      if (w.n >= 10 && n.n >= 10 && n.s / n.n > w.s / w.n)
-        segments.push({ segment: name, customers: n.n, riskBefore: w.s / w.n, riskNow: n.s / n.n });
-    });
-    segments.sort(
-      (p, q) => (q.riskNow - q.riskBefore) * q.customers - (p.riskNow - p.riskBefore) * p.customers,
-    );
-  }
+  const earlier = older;
+  const partial = { current, risk, previous: newest, earlier };
+  const segments = a.segment && a.segmentNames ? segmentRises(partial, a.segment, a.segmentNames) : [];
   return ok({
     asOfDay: opts.asOfDay,
     horizon: h,
@@ -188,6 +229,8 @@ export const assessChurn = (
     calibration,
     current,
     risk,
+    previous: newest,
+    earlier,
     expected: poissonBinomialInterval(risk, 0.8),
     revenueAtRisk,
     lastPeriod: { active: y.length, churned, rate: y.length ? churned / y.length : 0 },

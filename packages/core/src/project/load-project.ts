@@ -203,6 +203,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     goals: ownRecord<unknown>(),
     kpis: ownRecord<unknown>(),
     objectives: ownRecord<unknown>(),
+    churn: ownRecord<unknown>(),
     annotations: [] as unknown[],
   };
   const locations = ownRecord<SourcePosition>();
@@ -231,7 +232,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
         code: 'project.not_a_mapping',
         severity: 'error',
         message:
-          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, annotations)',
+          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, churn, annotations)',
         path: [],
         position: positionAt(pf, 0),
       });
@@ -295,6 +296,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     kpis: merged.kpis,
     annotations: merged.annotations,
     objectives: merged.objectives,
+    churn: merged.churn,
     locations,
   } as Project;
   const problems = validateProject(project).map((i): Issue => {

@@ -7,6 +7,7 @@ import type { MetricDef } from '../schema/metric-schema.js';
 import type { AnnotationDef, GoalDef, KpiDef } from '../schema/goal-schema.js';
 import type { ProjectSettings } from '../schema/project-schema.js';
 import type { ObjectiveDef, UnitDef } from '../schema/cascade-schema.js';
+import type { ChurnDef } from '../schema/churn-schema.js';
 import { ownGet } from '../own-lookup.js';
 
 export interface Project {
@@ -20,11 +21,13 @@ export interface Project {
   readonly annotations: readonly AnnotationDef[];
   /** OKR objectives; the loader always sets it, hand-built projects may leave it out. */
   readonly objectives?: Readonly<Record<string, ObjectiveDef>>;
+  /** Churn definitions; the loader always sets it, hand-built projects may leave it out. */
+  readonly churn?: Readonly<Record<string, ChurnDef>>;
   /** Where each entity is defined, keyed `section.name` (e.g. `metrics.ctr`). */
   readonly locations: Readonly<Record<string, SourcePosition>>;
 }
 
-export const SECTIONS = ['datasets', 'metrics', 'units', 'goals', 'kpis', 'objectives'] as const;
+export const SECTIONS = ['datasets', 'metrics', 'units', 'goals', 'kpis', 'objectives', 'churn'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The position of an entity, e.g. `locate(p, 'metrics', 'ctr')`. */

@@ -10,6 +10,7 @@ import type { MetricDef } from '../schema/metric-schema.js';
 import { findMetricCycles, metricDatasets } from './metric-graph.js';
 import type { Project } from './project-model.js';
 import { validateCascade } from './validate-cascade.js';
+import { validateChurn } from './validate-churn.js';
 import { ownGet } from '../own-lookup.js';
 
 type Path = readonly (string | number)[];
@@ -337,5 +338,6 @@ export const validateProject = (p: Project): Issue[] => {
     }
   });
   out.push(...validateCascade(p));
+  out.push(...validateChurn(p));
   return out;
 };

@@ -9,6 +9,7 @@ import { annotationSchema, goalSchema, kpiSchema } from './goal-schema.js';
 import { checksSchema } from './check-schema.js';
 import { objectiveSchema, unitSchema } from './cascade-schema.js';
 import { limitsSchema } from '../limits/input-limits.js';
+import { churnSchema } from './churn-schema.js';
 
 export { checkSettingSchema, checksSchema } from './check-schema.js';
 
@@ -45,6 +46,7 @@ const sections = {
   kpis: z.record(identifierSchema, kpiSchema).optional(),
   annotations: z.array(annotationSchema).optional(),
   objectives: z.record(identifierSchema, objectiveSchema).optional(),
+  churn: z.record(identifierSchema, churnSchema).optional(),
 };
 
 /** The main kpi.yaml: version, project settings and any sections. */
