@@ -33,6 +33,7 @@ import { metricRoutes } from './routes/metric-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
+import { predictRoutes } from './routes/predict-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
 
@@ -80,6 +81,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...definitionRoutes,
   ...reviewRoutes,
   ...scorecardRoutes,
+  ...predictRoutes,
   ...docRoutes(document),
 ];
 
