@@ -11,15 +11,34 @@ import { READ, cachedRead, param, route } from './route-helpers.js';
 import { nameParams } from './api-schemas.js';
 
 const budgetQuery = z.strictObject({
-  total: z.coerce.number().min(0).max(1e12).optional().describe('Budget for the period (default: today’s pace).'),
-  period: z.enum(BUDGET_PERIODS).optional().describe('The period planned (default: the rest of the goal while it runs).'),
-  maxChange: z.coerce.number().min(0).max(10).optional().describe('Largest change per member from today, as a share (0.2 = ±20%).'),
+  total: z.coerce
+    .number()
+    .min(0)
+    .max(1e12)
+    .optional()
+    .describe('Budget for the period (default: today’s pace).'),
+  period: z
+    .enum(BUDGET_PERIODS)
+    .optional()
+    .describe('The period planned (default: the rest of the goal while it runs).'),
+  maxChange: z.coerce
+    .number()
+    .min(0)
+    .max(10)
+    .optional()
+    .describe('Largest change per member from today, as a share (0.2 = ±20%).'),
   dimension: identifierSchema.optional().describe('The dimension to split by (default channel).'),
   asOf: isoDateSchema.optional().describe('Treat this day as the last complete one (default: yesterday).'),
 });
 
 const churnQuery = z.strictObject({
-  top: z.coerce.number().int().min(1).max(1000).optional().describe('How many of the riskiest customers (default 20).'),
+  top: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('How many of the riskiest customers (default 20).'),
   asOf: isoDateSchema.optional().describe('Treat this day as the last complete one (default: yesterday).'),
 });
 
@@ -29,13 +48,17 @@ const budgetOut = z
     period: z.looseObject({ start: z.string(), end: z.string(), days: z.number() }),
     total: z.number(),
     todayTotal: z.number(),
-    members: z.array(z.looseObject({ member: z.string(), label: z.string(), today: z.number(), plan: z.number() })),
+    members: z.array(
+      z.looseObject({ member: z.string(), label: z.string(), today: z.number(), plan: z.number() }),
+    ),
     outcome: z.looseObject({}),
     sentence: z.string().describe('The plan and its effect in one sentence.'),
     move: z.string(),
     caveat: z.string().describe('This reads correlations: test with a holdout.'),
   })
-  .describe('The budget plan: per member today, the plan, the curve and the observed points; the expected outcome; the KPI effect.');
+  .describe(
+    'The budget plan: per member today, the plan, the curve and the observed points; the expected outcome; the KPI effect.',
+  );
 
 const churnOut = z
   .looseObject({
@@ -45,14 +68,17 @@ const churnOut = z
     revenueAtRisk: z.number(),
     customers: z.array(z.looseObject({ customer: z.string(), risk: z.number() })),
   })
-  .describe('Churn risk: last period, expected churners with an interval, revenue at risk, rising segments, riskiest customers.');
+  .describe(
+    'Churn risk: last period, expected churners with an interval, revenue at risk, rising segments, riskiest customers.',
+  );
 
 export const predictRoutes: readonly RouteDef[] = [
   route({
     method: 'GET',
     path: '/api/goals/{name}/budget',
     tag: 'predict',
-    summary: 'The budget plan for a goal: the split of a total that maximises its outcome, and what it does to the KPI.',
+    summary:
+      'The budget plan for a goal: the split of a total that maximises its outcome, and what it does to the KPI.',
     access: READ,
     params: nameParams,
     querySchema: budgetQuery,
@@ -77,7 +103,8 @@ export const predictRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/api/churn/{name}',
     tag: 'predict',
-    summary: 'Churn risk of a churn definition: expected churners, revenue at risk, rising segments, riskiest customers.',
+    summary:
+      'Churn risk of a churn definition: expected churners, revenue at risk, rising segments, riskiest customers.',
     access: READ,
     params: nameParams,
     querySchema: churnQuery,
