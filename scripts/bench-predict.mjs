@@ -73,9 +73,13 @@ const budgetRun = (maxChange) => {
     let prop = past.map((p) => (total * p) / pastAll);
     if (maxChange !== undefined) {
       for (let it = 0; it < 50; it++) {
-        prop = prop.map((x, i) => Math.min(today[i] * (1 + maxChange), Math.max(today[i] * (1 - maxChange), x)));
+        prop = prop.map((x, i) =>
+          Math.min(today[i] * (1 + maxChange), Math.max(today[i] * (1 - maxChange), x)),
+        );
         const s = prop.reduce((a, b) => a + b, 0);
-        const free = prop.map((x, i) => (s < total ? x < today[i] * (1 + maxChange) - 1e-6 : x > today[i] * (1 - maxChange) + 1e-6));
+        const free = prop.map((x, i) =>
+          s < total ? x < today[i] * (1 + maxChange) - 1e-6 : x > today[i] * (1 - maxChange) + 1e-6,
+        );
         const room = prop.reduce((a, x, i) => a + (free[i] ? x : 0), 0);
         if (Math.abs(s - total) < 1e-6 || room <= 0) break;
         prop = prop.map((x, i) => (free[i] ? x * (1 + (total - s) / room) : x));
@@ -143,7 +147,11 @@ const timeBudget50 = () => {
   const t1 = performance.now();
   const today = world.map((c) => mean(c.spend.slice(-28)) * PERIOD);
   const plan = allocateBudget({
-    members: world.map((c, i) => ({ name: c.name, today: today[i], ...(fits[i].ok ? { curve: fits[i].value.curve } : {}) })),
+    members: world.map((c, i) => ({
+      name: c.name,
+      today: today[i],
+      ...(fits[i].ok ? { curve: fits[i].value.curve } : {}),
+    })),
     total: today.reduce((a, b) => a + b, 0),
     days: PERIOD,
     maxChange: 0.3,
@@ -165,7 +173,12 @@ const timeChurn = (customers) => {
   const r = assessChurn(world.activity, { kind: 'inactivity', days: 30 }, { asOfDay: 729, horizon: 30 });
   const g2 = performance.now();
   if (!r.ok) throw new Error(r.issues[0]?.message);
-  return { generate: (g1 - g0) / 1000, assess: (g2 - g1) / 1000, events: world.activity.days.length, active: r.value.current.customers.length };
+  return {
+    generate: (g1 - g0) / 1000,
+    assess: (g2 - g1) / 1000,
+    events: world.activity.days.length,
+    active: r.value.current.customers.length,
+  };
 };
 
 const free = budgetRun(undefined);

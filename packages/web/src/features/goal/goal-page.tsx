@@ -66,16 +66,21 @@ const GoalDashboard = ({ name }: { name: string }) => {
             unit={def.data?.unit}
             parent={parent}
             actions={
-              canEdit && (
-                <>
-                  <Link className="button" href={`/goals/${encodeURIComponent(name)}/edit`}>
-                    Edit goal
-                  </Link>
-                  <Link className="button-primary" href={`/kpis/new?goal=${encodeURIComponent(name)}`}>
-                    Add KPI
-                  </Link>
-                </>
-              )
+              <>
+                <Link className="button" href={`/goals/${encodeURIComponent(name)}/budget`}>
+                  Budget plan
+                </Link>
+                {canEdit && (
+                  <>
+                    <Link className="button" href={`/goals/${encodeURIComponent(name)}/edit`}>
+                      Edit goal
+                    </Link>
+                    <Link className="button-primary" href={`/kpis/new?goal=${encodeURIComponent(name)}`}>
+                      Add KPI
+                    </Link>
+                  </>
+                )}
+              </>
             }
           />
           {sc.state === 'error' && <ErrorBox error={sc.error} title="Could not refresh the figures" />}
