@@ -32,3 +32,4 @@ export * from './use-cases/budget-plan.js';
 export * from './use-cases/budget-kpi-effect.js';
 export * from './use-cases/budget-summary.js';
 export * from './use-cases/churn-risk.js';
+export * from './use-cases/budget-plan-file.js';

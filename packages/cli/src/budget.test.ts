@@ -5,7 +5,7 @@
 // input gets a precise error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '@kpi/core';
 import { demoPlantedCurves } from '@kpi/demo';
@@ -26,11 +26,19 @@ interface Plan {
   todayTotal: number;
   period: { start: string; end: string; days: number };
   members: { member: string; today: number; plan: number; lower: number; upper: number }[];
-  kpi?: { kpi: string; probabilityNow: number; probabilityPlan: number; verdictNow: string };
+  kpi?: {
+    kpi: string;
+    probabilityNow: number;
+    probabilityPlan: number;
+    forecastNow: number;
+    forecastPlan: number;
+    verdictNow: string;
+  };
   sentence: string;
   caveat: string;
 }
 
+let first: Plan | undefined;
 const plan = (args: string[]): Plan => {
   const r = runKpi(['budget', '--goal', 'qualified_leads', '--as-of', END, '--json', ...args], demo);
   assert.equal(r.code, 0, r.err);
@@ -41,6 +49,7 @@ describe('kpi budget on the demo', () => {
   test('limits, sum, today from SQL, and the planted optimum', async () => {
     const csv = join(root, 'plan.csv');
     const p = plan(['--max-change', '30%', '--total', '60000', '--csv', csv]);
+    first = p;
     assert.equal(p.period.start, addDays(END, 1));
     assert.equal(p.period.end, '2026-12-31');
     const sum = p.members.reduce((a, m) => a + m.plan, 0);
@@ -101,8 +110,30 @@ describe('kpi budget on the demo', () => {
     assert.ok(Math.abs(planned.reduce((a, b) => a + b, 0) - 60000) < 0.005);
   });
 
+  test('kpi status --plan reads the CSV back: same spends, same effect; a bad line is named', () => {
+    const csv = join(root, 'plan.csv');
+    const p = first;
+    assert.ok(p, 'the first test made the plan');
+    const r = runKpi(['status', '--as-of', END, '--goal', 'qualified_leads', '--plan', csv, '--json'], demo);
+    assert.equal(r.code, 0, r.err);
+    const back = (JSON.parse(r.out) as { budgetPlan: Plan }).budgetPlan;
+    assert.deepEqual(
+      back.members.map((m) => m.plan),
+      p.members.map((m) => m.plan),
+    );
+    assert.equal(back.kpi?.probabilityPlan, p.kpi?.probabilityPlan);
+    assert.equal(back.kpi?.probabilityNow, p.kpi?.probabilityNow);
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    lines[2] = (lines[2] ?? '').replace(/^([^,]*,[^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/, '$1lots');
+    writeFileSync(csv, lines.join('\n'));
+    const bad = runKpi(['status', '--as-of', END, '--plan', csv], demo);
+    assert.equal(bad.code, 2, bad.out + bad.err);
+    assert.match(bad.err, /plan\.csv:3: planned_spend "lots" is not an amount/);
+  });
+
   test("the KPI's probability now is the one kpi status shows; the caveat is there", () => {
-    const p = plan([]);
+    const p = first;
+    assert.ok(p, 'the first test made the plan');
     const r = runKpi(['status', '--as-of', END, '--json'], demo);
     assert.equal(r.code, 0, r.err);
     const card = JSON.parse(r.out) as {

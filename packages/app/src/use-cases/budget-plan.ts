@@ -49,6 +49,10 @@ export interface BudgetInput {
   readonly kpi?: string;
   readonly asOf?: string;
   readonly resamples?: number;
+  /** A plan already made (period spend per member, e.g. from a plan CSV): evaluated, not optimised. Members left out keep today's spend. */
+  readonly plan?: Readonly<Record<string, number>>;
+  /** The plan's own days (instead of `period`), first and last, both after the as-of day. */
+  readonly range?: { readonly start: string; readonly end: string };
 }
 
 export interface CurvePoint {
@@ -100,7 +104,7 @@ export interface BudgetPlanOutput {
   readonly outcomeLabel: string;
   readonly currency: string;
   readonly period: {
-    readonly name: BudgetPeriod;
+    readonly name: BudgetPeriod | 'custom';
     readonly start: string;
     readonly end: string;
     readonly days: number;
@@ -215,7 +219,14 @@ export const planBudget = async (lp: LoadedProject, input: BudgetInput): Promise
       `the goal "${input.goal}" ended on ${goal.period.end}`,
       'use --period next-month',
     );
-  const period = { name, ...periodRange(name, asOf, goal.period.end) };
+  if (input.range && (input.range.start <= asOf || input.range.end < input.range.start))
+    throw new UsageError(
+      'budget.range',
+      `the plan's days ${input.range.start} to ${input.range.end} must start after ${asOf} and end on or after their start`,
+    );
+  const period = input.range
+    ? { name: 'custom' as const, ...periodDays(input.range.start, input.range.end) }
+    : { name, ...periodRange(name, asOf, goal.period.end) };
   const histories = await readMemberHistory(lp, {
     spendMetric,
     outcomeMetric,
@@ -241,6 +252,7 @@ export const planBudget = async (lp: LoadedProject, input: BudgetInput): Promise
       );
     return (m: string) => (table ? ownGet(table, m) : undefined);
   };
+  limit(input.plan, 'plan');
   const minOf = limit(input.min, 'min');
   const maxOf = limit(input.max, 'max');
   const fits = histories.map((h, i) =>
@@ -262,12 +274,27 @@ export const planBudget = async (lp: LoadedProject, input: BudgetInput): Promise
       ...(hi !== undefined ? { max: hi } : {}),
     };
   });
-  const alloc = allocateBudget({
-    members,
-    total,
-    days: period.days,
-    ...(input.maxChange !== undefined ? { maxChange: input.maxChange } : {}),
-  });
+  // A plan already made is evaluated as given: each member fixed at its planned spend.
+  const fixed = input.plan;
+  const planned = (m: string, i: number) => (fixed ? (ownGet(fixed, m) ?? today[i] ?? 0) : undefined);
+  const alloc = fixed
+    ? allocateBudget({
+        members: members.map((m, i) => ({
+          name: m.name,
+          today: m.today,
+          min: planned(m.name, i) ?? 0,
+          max: planned(m.name, i) ?? 0,
+          ...(m.curve ? { curve: m.curve } : {}),
+        })),
+        total: members.reduce((a, m, i) => a + (planned(m.name, i) ?? 0), 0),
+        days: period.days,
+      })
+    : allocateBudget({
+        members,
+        total,
+        days: period.days,
+        ...(input.maxChange !== undefined ? { maxChange: input.maxChange } : {}),
+      });
   if (!alloc.ok)
     throw new ProblemsError('budget.infeasible', 'no plan meets these limits', alloc.issues as Issue[]);
   const plan = alloc.value.members.map((m) => m.spend);

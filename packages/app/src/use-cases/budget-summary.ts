@@ -71,6 +71,7 @@ export const budgetPlanCsv = (out: BudgetPlanOutput): string => {
     'expected_outcome_plan',
     'cost_per_extra_outcome_plan',
     'note',
+    'goal',
   ];
   const rows = out.members.map((m) => [
     m.member,
@@ -89,6 +90,7 @@ export const budgetPlanCsv = (out: BudgetPlanOutput): string => {
       : m.status === 'optimised'
         ? ''
         : m.status.replace('_', ' '),
+    out.goal,
   ]);
   return [head, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 };
