@@ -144,9 +144,10 @@ describe('kpi budget on the demo', () => {
     assert.equal(p.kpi.kpi, 'leads_this_quarter');
     assert.equal(p.kpi.probabilityNow, leads.forecast.probability);
     assert.equal(p.kpi.verdictNow, leads.verdict?.phrase);
-    assert.ok(
-      p.kpi.probabilityPlan >= p.kpi.probabilityNow,
-      'a plan that adds leads cannot lower the chance',
+    // The chance moves the way the expected total moves (this total is below today's pace).
+    assert.equal(
+      Math.sign(p.kpi.probabilityPlan - p.kpi.probabilityNow),
+      Math.sign(p.kpi.forecastPlan - p.kpi.forecastNow),
     );
     assert.match(p.caveat, /correlations/);
     assert.match(p.caveat, /hold out/);
