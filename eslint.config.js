@@ -49,7 +49,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...ownLookupRules] },
   },
   {
-    files: ['packages/{core,semantic,scorecard,rules,forecast,sentiment,demo,report}/src/**/*.ts'],
+    files: ['packages/{core,semantic,scorecard,rules,forecast,sentiment,predict,demo,report}/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', ioImports] },
   },

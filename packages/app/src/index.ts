@@ -52,3 +52,8 @@ export {
   type AdapterRun,
 } from './use-cases/sentiment-adapter.js';
 export { sentimentColumnsOf, SENTIMENT_TABLE } from './use-cases/sentiment-store.js';
+export * from './use-cases/budget-plan.js';
+export * from './use-cases/budget-kpi-effect.js';
+export * from './use-cases/budget-summary.js';
+export * from './use-cases/churn-risk.js';
+export * from './use-cases/budget-plan-file.js';

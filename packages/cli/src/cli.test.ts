@@ -118,7 +118,7 @@ describe('kpi query on the demo', () => {
     const r = run(['datasets', '--json'], demo);
     assert.equal(r.code, 0, r.err);
     const stats = JSON.parse(r.out) as { dataset: string; rows: number }[];
-    assert.equal(stats.length, 7);
+    assert.equal(stats.length, 8); // seven media and shop datasets, and subscriber_activity
     assert.ok(stats.every((s) => s.rows > 0));
   });
 });

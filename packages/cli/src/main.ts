@@ -28,6 +28,8 @@ import { alertsCommand } from './commands/alerts-command.js';
 import { deliveriesCommand } from './commands/deliveries-command.js';
 import { sentimentCommand } from './commands/sentiment-command.js';
 import { engagementCommand } from './commands/engagement-command.js';
+import { budgetCommand } from './commands/budget-command.js';
+import { churnCommand } from './commands/churn-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -46,6 +48,8 @@ export const COMMANDS: readonly Command[] = [
   historyCommand,
   treeCommand,
   forecastCommand,
+  budgetCommand,
+  churnCommand,
   datasetsCommand,
   schemaCommand,
   serveCommand,

@@ -9,6 +9,7 @@ export * from './schema/goal-schema.js';
 export * from './schema/project-schema.js';
 export * from './schema/cascade-schema.js';
 export * from './schema/delivery-schema.js';
+export * from './schema/churn-schema.js';
 export type { CheckSetting, ChecksDef } from './schema/check-schema.js';
 export * from './schema/json-schema.js';
 export * from './project/project-model.js';

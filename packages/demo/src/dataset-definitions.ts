@@ -54,6 +54,20 @@ export const DATASET_DEFS: Readonly<Record<string, DemoDatasetDef>> = {
       ['revenue', 'number', 'Revenue attributed by the ad platform.'],
     ],
   },
+  subscriber_activity: {
+    description: 'Coffee subscription activity: one row per order, and one per explicit cancel.',
+    time: 'date',
+    key: ['date', 'customer', 'event'],
+    dimensions: ['plan', 'market', 'event'],
+    columns: [
+      ['date', 'date'],
+      ['customer', 'string', 'Subscriber id.'],
+      ['plan', 'string', 'trial, monthly or annual.'],
+      ['market', 'string', 'Country: de, at or nl.'],
+      ['event', 'string', 'order or cancel.'],
+      ['revenue', 'number', 'Order value (0 for a cancel).'],
+    ],
+  },
   web_sessions: {
     description: 'Daily shop sessions by traffic source (web analytics).',
     time: 'date',
@@ -178,6 +192,11 @@ export const DIMENSION_LABELS: Readonly<
   followers: { platform: { label: 'Platform', labels: PLATFORMS } },
   email_campaigns: { campaign: { label: 'Email campaign' } },
   mentions: { platform: { label: 'Platform', labels: PLATFORMS } },
+  subscriber_activity: {
+    plan: { label: 'Plan', labels: { trial: 'Trial', monthly: 'Monthly', annual: 'Annual' } },
+    market: { label: 'Market', labels: { de: 'Germany', at: 'Austria', nl: 'Netherlands' } },
+    event: { label: 'Event', labels: { order: 'Order', cancel: 'Cancel' } },
+  },
   support_messages: {
     channel: {
       label: 'Support channel',

@@ -19,23 +19,28 @@ import { withCascade } from './cascade-definitions.js';
 import { mentionsDataset } from './mentions-dataset.js';
 import { metricsSection } from './metric-definitions.js';
 import { paidCampaignsDataset } from './paid-campaigns-dataset.js';
+import { plantedCampaignLeads, plantedMedia, type PlantedCurve } from './media-response.js';
 import { socialPostsDataset } from './social-posts-dataset.js';
 import { supportMessagesDataset } from './support-messages-dataset.js';
 import { webSessionsDataset } from './web-sessions-dataset.js';
+import { subscribersDataset } from './subscribers-dataset.js';
 import { toYaml } from './yaml-writer.js';
+import { churnSection } from './churn-definitions.js';
 
 export const LARGE_SCALE_ROWS = 1_000_000;
 
 const datasetsOf = (w: DemoWorld, campaigns: readonly Campaign[]): DemoDataset[] => {
   const sends = emailPlan(w);
+  const planted = plantedMedia(w, campaigns);
   return [
     socialPostsDataset(w),
-    paidCampaignsDataset(w, campaigns),
+    paidCampaignsDataset(w, campaigns, (c, i) => plantedCampaignLeads(planted, w, c, i)),
     webSessionsDataset(w, campaigns, sends),
     followersDataset(w),
     emailCampaignsDataset(w, sends),
     mentionsDataset(w),
     supportMessagesDataset(w),
+    subscribersDataset(w),
   ];
 };
 
@@ -80,7 +85,10 @@ const resolveScale = (w: DemoWorld, rows: number): { copies: number; thin: numbe
   const paid = counts.get('paid_campaigns') ?? 0;
   const webOther = (counts.get('web_sessions') ?? 0) - paid;
   const events =
-    (counts.get('social_posts') ?? 0) + (counts.get('mentions') ?? 0) + (counts.get('support_messages') ?? 0);
+    (counts.get('social_posts') ?? 0) +
+    (counts.get('mentions') ?? 0) +
+    (counts.get('support_messages') ?? 0) +
+    (counts.get('subscriber_activity') ?? 0);
   const fixed = (counts.get('followers') ?? 0) + (counts.get('email_campaigns') ?? 0) + webOther;
   const small = fixed + events + 2 * paid;
   if (rows >= small) return { copies: (rows - fixed - events) / (2 * Math.max(1, paid)), thin: 1 };
@@ -127,6 +135,10 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
       text: toYaml({ metrics: metricsSection() }, ['Metrics of the demo project.']),
     },
     {
+      path: 'definitions/churn.yaml',
+      text: toYaml({ churn: churnSection() }, ['Churn definitions of the demo project (kpi churn).']),
+    },
+    {
       path: 'definitions/goals.yaml',
       text: toYaml(sections, [
         'Goals, KPIs and annotations of the demo project.',
@@ -136,4 +148,20 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
     },
   ];
   return { files, datasets };
+};
+
+/**
+ * The response curves planted in the demo's paid campaigns (spend per day -> leads per day,
+ * per channel): the truth `kpi budget` should recover. Same options as generateDemo.
+ */
+export const demoPlantedCurves = (opts: DemoOptions): readonly PlantedCurve[] => {
+  validate(opts);
+  const world = buildWorld({
+    seed: (opts.seed ?? 42) >>> 0,
+    endDate: opts.endDate,
+    timezone: opts.timezone ?? 'Europe/Berlin',
+    currency: opts.currency ?? 'EUR',
+    thin: 1,
+  });
+  return plantedMedia(world, buildCampaigns(world, 1)).curves;
 };

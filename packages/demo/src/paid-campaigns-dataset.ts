@@ -11,6 +11,9 @@ import { isBadDay } from './demo-world.js';
 import type { Rng } from './random-source.js';
 import { createRng, hashSeed } from './random-source.js';
 
+/** Expected leads of a campaign on a day from the planted response curves (media-response.ts). */
+export type PlantedLeads = (c: Campaign, i: number) => number;
+
 /** Indexes into the buffer `paidDay` fills. */
 export const P_IMPRESSIONS = 0;
 export const P_CLICKS = 1;
@@ -37,13 +40,24 @@ export const meanImpressions = (w: DemoWorld, c: Campaign, i: number): number =>
  * Fills `out` with the campaign's numbers on day i. Counter-based: the same (seed,
  * campaign, day) always gives the same numbers, so web_sessions can agree with them.
  */
-export const paidDay = (w: DemoWorld, c: Campaign, i: number, rng: Rng, out: Float64Array): void => {
+export const paidDay = (
+  w: DemoWorld,
+  c: Campaign,
+  i: number,
+  rng: Rng,
+  out: Float64Array,
+  planted?: PlantedLeads,
+): void => {
   rng.reset(hashSeed(w.seed, 101, i, c.id));
   const impressions = rng.round(meanImpressions(w, c, i) * rng.noise(0.12));
   const clicks = Math.min(impressions, rng.round(impressions * c.ctr * rng.noise(0.1)));
   const spend = cents(clicks * c.cpc * rng.noise(0.08));
   const lift = w.launchLift[i] ?? 1;
-  const leads = Math.min(clicks, rng.round(clicks * c.leadRate * rng.noise(0.25)));
+  // With planted curves, leads follow the channel's response to spend (same draws either way).
+  const expectedLeads = planted
+    ? planted(c, i) * (clicks / Math.max(1e-9, meanImpressions(w, c, i) * c.ctr))
+    : clicks * c.leadRate;
+  const leads = Math.min(clicks, rng.round(expectedLeads * rng.noise(0.25)));
   const conversions = Math.min(clicks, rng.round(clicks * c.convRate * lift * rng.noise(0.2)));
   const revenue = cents(conversions * c.aov * rng.noise(0.1));
   out[P_IMPRESSIONS] = impressions;
@@ -67,7 +81,11 @@ export const PAID_COLUMNS = [
   'revenue',
 ] as const;
 
-export const paidCampaignsDataset = (w: DemoWorld, campaigns: readonly Campaign[]): DemoDataset => ({
+export const paidCampaignsDataset = (
+  w: DemoWorld,
+  campaigns: readonly Campaign[],
+  planted?: PlantedLeads,
+): DemoDataset => ({
   name: 'paid_campaigns',
   columns: PAID_COLUMNS,
   *rows(): Generator<DemoRow> {
@@ -77,7 +95,7 @@ export const paidCampaignsDataset = (w: DemoWorld, campaigns: readonly Campaign[
       const date = w.dates[i] ?? '';
       for (const c of campaigns) {
         if (i < c.first || i > c.last) continue;
-        paidDay(w, c, i, rng, buf);
+        paidDay(w, c, i, rng, buf, planted);
         yield [
           date,
           c.channel,

@@ -35,6 +35,7 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { deliveryRoutes } from './routes/delivery-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { predictRoutes } from './routes/predict-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
 import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
@@ -87,6 +88,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...scorecardRoutes,
   ...deliveryRoutes,
   ...reportRoutes,
+  ...predictRoutes,
   ...docRoutes(document),
 ];
 

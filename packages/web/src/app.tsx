@@ -10,6 +10,7 @@ import { KpiPage } from './features/kpi/kpi-page';
 import { GoalEditPage, KpiEditPage } from './features/edit/edit-pages';
 import { ImportPage } from './features/import/import-page';
 import { MeetingPage } from './features/meeting/meeting-page';
+import { BudgetPage } from './features/budget/budget-page';
 import { AppLayout } from './ui/app-layout';
 import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
@@ -34,6 +35,7 @@ export const App = () => (
               <Route path="/" component={OverviewPage} />
               <Route path="/goals/new">{() => <GoalEditPage />}</Route>
               <Route path="/goals/:goal/edit">{(p) => <GoalEditPage name={p.goal} />}</Route>
+              <Route path="/goals/:goal/budget">{(p) => <BudgetPage name={p.goal} />}</Route>
               <Route path="/goals/:goal">{(p) => <GoalPage name={p.goal} />}</Route>
               <Route path="/kpis/new">{() => <KpiEditPage />}</Route>
               <Route path="/kpis/:kpi/edit">{(p) => <KpiEditPage name={p.kpi} />}</Route>

@@ -212,6 +212,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     channels: ownRecord<unknown>(),
     reports: ownRecord<unknown>(),
     alerts: ownRecord<unknown>(),
+    churn: ownRecord<unknown>(),
     annotations: [] as unknown[],
   };
   const locations = ownRecord<SourcePosition>();
@@ -240,7 +241,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
         code: 'project.not_a_mapping',
         severity: 'error',
         message:
-          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, annotations, channels, reports, alerts)',
+          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, churn, annotations, channels, reports, alerts)',
         path: [],
         position: positionAt(pf, 0),
       });
@@ -307,6 +308,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     channels: merged.channels,
     reports: merged.reports,
     alerts: merged.alerts,
+    churn: merged.churn,
     locations,
   } as Project;
   const problems = validateProject(project).map((i): Issue => {

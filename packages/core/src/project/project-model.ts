@@ -7,6 +7,7 @@ import type { MetricDef } from '../schema/metric-schema.js';
 import type { AnnotationDef, GoalDef, KpiDef } from '../schema/goal-schema.js';
 import type { ProjectSettings } from '../schema/project-schema.js';
 import type { ObjectiveDef, UnitDef } from '../schema/cascade-schema.js';
+import type { ChurnDef } from '../schema/churn-schema.js';
 import { ownGet } from '../own-lookup.js';
 import type { AlertDef, ChannelDef, ReportScheduleDef } from '../schema/delivery-schema.js';
 
@@ -25,6 +26,8 @@ export interface Project {
   readonly channels?: Readonly<Record<string, ChannelDef>>;
   readonly reports?: Readonly<Record<string, ReportScheduleDef>>;
   readonly alerts?: Readonly<Record<string, AlertDef>>;
+  /** Churn definitions; the loader always sets it, hand-built projects may leave it out. */
+  readonly churn?: Readonly<Record<string, ChurnDef>>;
   /** Where each entity is defined, keyed `section.name` (e.g. `metrics.ctr`). */
   readonly locations: Readonly<Record<string, SourcePosition>>;
 }
@@ -39,6 +42,7 @@ export const SECTIONS = [
   'channels',
   'reports',
   'alerts',
+  'churn',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

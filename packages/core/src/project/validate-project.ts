@@ -11,6 +11,7 @@ import { findMetricCycles, metricDatasets } from './metric-graph.js';
 import type { Project } from './project-model.js';
 import { validateCascade } from './validate-cascade.js';
 import { validateDelivery } from './validate-delivery.js';
+import { validateChurn } from './validate-churn.js';
 import { ownGet } from '../own-lookup.js';
 
 type Path = readonly (string | number)[];
@@ -432,5 +433,6 @@ export const validateProject = (p: Project): Issue[] => {
   });
   out.push(...validateCascade(p));
   out.push(...validateDelivery(p));
+  out.push(...validateChurn(p));
   return out;
 };

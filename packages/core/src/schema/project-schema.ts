@@ -10,6 +10,7 @@ import { checksSchema } from './check-schema.js';
 import { objectiveSchema, unitSchema } from './cascade-schema.js';
 import { limitsSchema } from '../limits/input-limits.js';
 import { alertSchema, channelSchema, reportScheduleSchema } from './delivery-schema.js';
+import { churnSchema } from './churn-schema.js';
 
 export { checkSettingSchema, checksSchema } from './check-schema.js';
 
@@ -60,6 +61,7 @@ const sections = {
   channels: z.record(identifierSchema, channelSchema).optional(),
   reports: z.record(identifierSchema, reportScheduleSchema).optional(),
   alerts: z.record(identifierSchema, alertSchema).optional(),
+  churn: z.record(identifierSchema, churnSchema).optional(),
 };
 
 /** The main kpi.yaml: version, project settings and any sections. */

@@ -69,6 +69,9 @@ const GoalDashboard = ({ name }: { name: string }) => {
             actions={
               <>
                 <ReportLinks goal={name} />
+                <Link className="button" href={`/goals/${encodeURIComponent(name)}/budget`}>
+                  Budget plan
+                </Link>
                 {canEdit && (
                   <>
                     <Link className="button" href={`/goals/${encodeURIComponent(name)}/edit`}>
