@@ -223,19 +223,34 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
           winCount += phaseCount.get(k);
         }
       }
-      const rate = winCount > 0 ? winSum / winCount : 0;
+      const winRate = winCount > 0 ? winSum / winCount : 0;
       const factor = (j: number): number =>
-        cycles < 2 || rate <= 0 ? 1 : (phaseSum.get(j) + 3) / (phaseCount.get(j) * rate + 3);
+        cycles < 2 || winRate <= 0 ? 1 : (phaseSum.get(j) + 3) / (phaseCount.get(j) * winRate + 3);
       const span = m > 1 ? Math.min(288, Math.max(28, 4 * m)) : 28;
+      const xs: number[] = [];
+      for (let i = t - 1; i >= 0 && xs.length < 2 * span; i--)
+        if (obs[i] === 1) xs.push((clean[i] as number) / factor(i));
+      const c = Math.min(span, xs.length);
       let a = 0;
-      let c = 0;
-      for (let i = t - 1; i >= 0 && c < span; i--)
-        if (obs[i] === 1) {
-          a += (clean[i] as number) / factor(i);
-          c++;
-        }
-      const mu = Math.max(1e-9, ((a + 0.5) / (c + 1)) * factor(t));
+      for (let i = 0; i < c; i++) a += xs[i] as number;
       const disp = pearsonCount >= 10 ? Math.max(1, pearsonSum / pearsonCount) : 1;
+      const rate = (a + 0.5) / (c + 1);
+      // a trend the window mean lags behind: the step between the two halves of the history
+      // read (at most two windows), when it is clear of the noise
+      let drift = 0;
+      const half = Math.min(span, Math.floor(xs.length / 2));
+      if (half >= 5) {
+        let recent = 0;
+        let older = 0;
+        for (let i = 0; i < half; i++) {
+          recent += xs[i] as number;
+          older += xs[i + half] as number;
+        }
+        const diff = (recent - older) / half;
+        if (Math.abs(diff) > 3 * Math.sqrt((Math.max(rate, 0.5 / half) * disp * 2) / half))
+          drift = (diff / half) * ((c + 1) / 2);
+      }
+      const mu = Math.max(1e-9, Math.max(rate + drift, rate / 4) * factor(t));
       const d = { mean: mu, variance: mu * disp + (mu * mu) / (a + 0.5) };
       const v = y[t] as number;
       pHigh = countUpperTail(d, v);
@@ -255,15 +270,25 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
       if (cycles >= 2) phaseMed.sync(m, cycles, version, t);
       const phaseMedian = (j: number): number => (cycles < 2 ? 0 : phaseMed.get(j));
       const span = m > 1 ? Math.min(48, Math.max(7, m)) : 10;
-      const level: number[] = [];
-      for (let i = t - 1; i >= 0 && level.length < span; i--)
-        if (obs[i] === 1) level.push((clean[i] as number) - phaseMedian(i));
-      expected = median(level) + phaseMedian(t);
       if (resid.length < 30) scale = noiseScale(inSample(clean, obs, lo, t, phaseMedian, resid, cycles));
       else if (resid.length - scaledAt >= refresh) {
         scale = noiseScale(resid.slice(-poolSize));
         scaledAt = resid.length;
       }
+      const xs: number[] = [];
+      for (let i = t - 1; i >= 0 && xs.length < 2 * Math.max(2 * span, 14); i--)
+        if (obs[i] === 1) xs.push((clean[i] as number) - phaseMedian(i));
+      const level = xs.slice(0, span);
+      // a trend the window median lags behind: the step between the two halves of the history
+      // read (at most two windows of 2 × span), when it is clear of the noise
+      let drift = 0;
+      const half = Math.floor(xs.length / 2);
+      if (half >= 5 && scale > 0) {
+        const diff = median(xs.slice(0, half)) - median(xs.slice(half, 2 * half));
+        if (Math.abs(diff) > 3 * 1.2533 * scale * Math.sqrt(2 / half))
+          drift = (diff / half) * ((level.length + 1) / 2);
+      }
+      expected = median(level) + drift + phaseMedian(t);
       const floor = Math.max(
         1e-3 * Math.abs(expected),
         whole ? Math.sqrt(Math.max(expected, 0.25)) : 0,

@@ -17,6 +17,7 @@ export * from './forecast-engine.js';
 export * from './target-probability.js';
 export * from './ratio-forecast.js';
 export * from './anomaly-detection.js';
+export * from './series-batch.js';
 export * from './count-distribution.js';
 export * from './period-detection.js';
 export * from './level-shift-detection.js';
