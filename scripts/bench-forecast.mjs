@@ -9,6 +9,7 @@
 // Writes the figures to docs/benchmarks.md.
 //   M4_LIMIT=50 node scripts/bench-forecast.mjs   (first 50 series per frequency; no doc write)
 //   SKIP_R=1 ...                                   (skip R even when installed)
+//   TOURISM_ONLY=1 ...                             (only the tourism section)
 // A script, not a test: nothing here asserts a timing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -129,7 +130,7 @@ const withR = rAvailable();
 const sections = [];
 const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
-for (const freq of FREQS) {
+for (const freq of process.env.TOURISM_ONLY ? [] : FREQS) {
   const train = readWide(join(m4, 'Train', `${freq.name}-train.csv`)).slice(0, LIMIT);
   const test = readWide(join(m4, 'Test', `${freq.name}-test.csv`)).slice(0, LIMIT);
   const ours = scorer();
@@ -337,7 +338,8 @@ if (FULL) {
   const docPath = join(root, 'docs', 'benchmarks.md');
   const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
   const re = /<!-- bench:forecast -->[\s\S]*?<!-- \/bench:forecast -->/;
-  const withM4 = re.test(doc) ? doc.replace(re, body) : `${doc.trimEnd()}\n\n${body}\n`;
+  const withM4 =
+    sections.length === 0 ? doc : re.test(doc) ? doc.replace(re, body) : `${doc.trimEnd()}\n\n${body}\n`;
   const reT = /<!-- bench:forecast-tourism -->[\s\S]*?<!-- \/bench:forecast-tourism -->/;
   const out = reT.test(withM4) ? withM4.replace(reT, tourismBody) : `${withM4.trimEnd()}\n\n${tourismBody}\n`;
   writeFileSync(docPath, tourism.length > 0 ? out : withM4);

@@ -41,7 +41,7 @@ export interface AnomalyOptions {
   readonly nonNegative?: boolean;
   /** Volume behind each point (a ratio's denominator, an average's count): noise ∝ 1/√volume. */
   readonly weights?: readonly (number | null)[];
-  /** Noise model (default: 'count' for non-negative whole numbers without weights). */
+  /** Noise model (default: 'count' for small non-negative whole numbers without weights). */
   readonly model?: 'auto' | NoiseModel;
   /** Grain of the data, for detecting its seasonal periods when `period` is not given. */
   readonly grain?: SeriesGrain;
@@ -62,10 +62,30 @@ export interface AnomalyScan {
 
 export const DEFAULT_FALSE_ALARM_EVERY = 1000;
 const MIN_HISTORY = 14;
+/** Points whose sum is tested together with each point. */
+const WINDOW = 7;
 const MAX_CYCLES = 8;
 const MAX_POOL = 400;
 
 const isValue = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
+
+/** Means at or below this (over the history before the first judgement) are judged as counts. */
+const COUNT_LEVEL = 50;
+
+const minHistoryOf = (series: SeriesInput, options: AnomalyOptions): number =>
+  anomalyHistoryNeeded(series, options);
+
+/** Small counts: the mean of the first `history` observations is at most COUNT_LEVEL (causal). */
+const smallCounts = (y: Float64Array, obs: Uint8Array, history: number): boolean => {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < y.length && c < history; i++)
+    if (obs[i] === 1) {
+      s += y[i] as number;
+      c++;
+    }
+  return c > 0 && s / c <= COUNT_LEVEL;
+};
 
 /** Observations a series needs before its first point is judged. */
 export const anomalyHistoryNeeded = (series: SeriesInput, options: AnomalyOptions = {}): number => {
@@ -137,10 +157,20 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
   const wRef = w ? median(positiveWeights) || 1 : 1;
   const nonNegative = options.nonNegative ?? values.every((v) => !isValue(v) || v >= 0);
   const auto = options.model ?? 'auto';
-  const model: NoiseModel = auto === 'auto' ? (whole && !w && observed > 0 ? 'count' : 'gaussian') : auto;
+  const model: NoiseModel =
+    auto === 'auto'
+      ? whole && !w && smallCounts(y, obs, minHistoryOf(series, options))
+        ? 'count'
+        : 'gaussian'
+      : auto;
   const alpha = 1 / Math.max(2, options.falseAlarmEvery ?? DEFAULT_FALSE_ALARM_EVERY);
-  const zAlpha = -normalQuantile(alpha / 2);
-  const minHistory = anomalyHistoryNeeded(series, options);
+  // two tests share the false-alarm budget (Bonferroni): the point alone, and the sum of the
+  // last WINDOW points (a sustained dip or rise no single point shows)
+  const zAlpha = -normalQuantile(alpha / 4);
+  const winY: number[] = [];
+  const winMu: number[] = [];
+  const winVar: number[] = [];
+  const minHistory = minHistoryOf(series, options);
   const explicit = series.period !== undefined;
   let periods = givenPeriods(series, options);
   const points: (PointJudgement | null)[] = new Array<PointJudgement | null>(n).fill(null);
@@ -164,9 +194,11 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
   const start = Math.max(first, since - poolSize - 2 * Math.max(...periods, 1));
   const clean = Float64Array.from(y);
   const resid: number[] = [];
+  // overdispersion of counts: the median Pearson term over the pool, against χ²₁'s median
+  // (0.455), so a burst in the past cannot widen every later band
   const pearson: number[] = [];
-  let pearsonSum = 0;
-  let pearsonCount = 0;
+  let disp = 1;
+  let dispAt = -Infinity;
   // two flags in a row in one direction are a new level: the history before them is moved
   // to it (shifted for gaussian data, scaled for counts), so later points are judged on it
   const expectedAt = new Float64Array(n);
@@ -208,6 +240,8 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
     if (w && wt === 0) continue;
     let expected: number;
     let low: number;
+    let pointVar: number;
+    let sharedSd: number;
     let high: number;
     let pHigh: number;
     let pLow: number;
@@ -233,7 +267,10 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
       const c = Math.min(span, xs.length);
       let a = 0;
       for (let i = 0; i < c; i++) a += xs[i] as number;
-      const disp = pearsonCount >= 10 ? Math.max(1, pearsonSum / pearsonCount) : 1;
+      if (pearson.length >= 10 && pearson.length - dispAt >= refresh) {
+        disp = Math.max(1, median(pearson.slice(-poolSize)) / 0.455);
+        dispAt = pearson.length;
+      }
       const rate = (a + 0.5) / (c + 1);
       // a trend the window mean lags behind: the step between the two halves of the history
       // read (at most two windows), when it is clear of the noise
@@ -256,16 +293,12 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
       pHigh = countUpperTail(d, v);
       pLow = countLowerTail(d, v);
       expected = mu;
-      low = countQuantile(d, alpha / 2);
-      high = countQuantile(d, 1 - alpha / 2);
-      const term = Math.min(((v - mu) * (v - mu)) / mu, 25);
+      low = countQuantile(d, alpha / 4);
+      high = countQuantile(d, 1 - alpha / 4);
+      pointVar = mu * disp;
+      sharedSd = mu / Math.sqrt(a + 0.5);
+      const term = Math.min(((v - mu) * (v - mu)) / mu, 100);
       pearson.push(term);
-      pearsonSum += term;
-      pearsonCount++;
-      if (pearsonCount > poolSize) {
-        pearsonSum -= pearson[pearson.length - 1 - poolSize] as number;
-        pearsonCount--;
-      }
     } else {
       if (cycles >= 2) phaseMed.sync(m, cycles, version, t);
       const phaseMedian = (j: number): number => (cycles < 2 ? 0 : phaseMed.get(j));
@@ -300,14 +333,59 @@ export const scanAnomalies = (series: SeriesInput, options: AnomalyOptions = {})
       pLow = normalCdf(z);
       low = expected - zAlpha * sigma;
       high = expected + zAlpha * sigma;
+      pointVar = sigma * sigma;
+      sharedSd = sigma / Math.sqrt(span);
       resid.push(((y[t] as number) - expected) * Math.sqrt(wt / wRef));
     }
     const value = y[t] as number;
     const floor0 = (x: number): number => (nonNegative ? Math.max(0, x) : x);
-    const probability = Math.min(1, 2 * Math.min(pHigh, pLow));
+    // the window: this point and the WINDOW − 1 judged before it, their expectations summed;
+    // the level error is shared by them all, so its variance adds up squared
+    winY.push(value);
+    winMu.push(expected);
+    winVar.push(pointVar);
+    if (winY.length > WINDOW) {
+      winY.shift();
+      winMu.shift();
+      winVar.shift();
+    }
+    let pWindow = 1;
+    let windowLow = -Infinity;
+    let windowHigh = Infinity;
+    if (winY.length === WINDOW) {
+      let sy = 0;
+      let sm = 0;
+      let sv = 0;
+      for (let i = 0; i < WINDOW; i++) {
+        sy += winY[i] as number;
+        sm += winMu[i] as number;
+        sv += winVar[i] as number;
+      }
+      const sd = Math.sqrt(sv + (WINDOW * sharedSd) ** 2);
+      const zw = (sy - sm) / sd;
+      // only a window leaning the same way as the point flags it
+      const lean = Math.sign(zw) === Math.sign(value - expected);
+      // a sum of counts is a count: its own (skewed) tail, not the normal one
+      const sum = { mean: Math.max(sm, 1e-9), variance: sd * sd };
+      if (lean)
+        pWindow =
+          model === 'count'
+            ? zw > 0
+              ? countUpperTail(sum, sy)
+              : countLowerTail(sum, sy)
+            : normalCdf(-Math.abs(zw));
+      windowLow = sm - zAlpha * sd - (sy - value);
+      windowHigh = sm + zAlpha * sd - (sy - value);
+    }
+    const probability = Math.min(1, 4 * Math.min(Math.min(pHigh, pLow), pWindow));
     const anomaly = probability < alpha;
-    const direction = pHigh < pLow ? 'high' : 'low';
+    const direction =
+      value === expected ? (pHigh < pLow ? 'high' : 'low') : value > expected ? 'high' : 'low';
+    low = Math.min(expected, Math.max(low, windowLow));
+    high = Math.max(expected, Math.min(high, windowHigh));
     if (model === 'count') clean[t] = Math.min(Math.max(value, low), high);
+    // later windows see this point only up to its band: one spike is not a sustained rise
+    winY[winY.length - 1] = Math.min(Math.max(value, low), high);
     expectedAt[t] = expected;
     if (!anomaly) runLength = 0;
     else if (runLength > 0 && direction === runDir) runLength++;

@@ -1,7 +1,7 @@
 // forecast(): the public entry point. Cleans the series, fits the candidate models, picks
 // and combines them by their error on a holdout window at the end of the series, and
 // calibrates the interval width per horizon step on rolling origins of the series itself.
-// Pure and deterministic. Every interval has a width (a floor of ±1% of the level at step 1).
+// Pure and deterministic. Every interval has a width (95%: at least ±1% of the last level).
 // Invariant: never returns NaN; series that cannot support a forecast get a failed Result.
 
 import type { Result } from '@kpi/core';
@@ -20,9 +20,11 @@ import { prepareSeries } from './series-preparation.js';
 const TOP_K = 3;
 const WITHIN = 2;
 /** Prior weight (in scored steps) pulling the interval scale towards the model's own. */
-const CALIBRATION_PRIOR = 5;
+const CALIBRATION_PRIOR = 10;
 /** Forecast origins scored for the interval scale (the holdout and earlier ones). */
 const CALIBRATION_ORIGINS = 6;
+/** Scored steps below which earlier origins are added. */
+const MIN_SCORED = 24;
 
 export const periodsOf = (s: SeriesInput): number[] =>
   (s.period === undefined ? [] : typeof s.period === 'number' ? [s.period] : [...s.period]).filter(
@@ -90,7 +92,8 @@ const calibrationScales = (
   const count = new Float64Array(v);
   addZSquares(y.subarray(n - v), combineForecasts(members.map((s) => s.holdout)), sum, count);
   const step = Math.max(1, Math.ceil(v / 2));
-  for (let j = 1; j < CALIBRATION_ORIGINS; j++) {
+  // earlier origins only while the scored steps are few (short horizons): they cost refits
+  for (let j = 1; j < CALIBRATION_ORIGINS && j * v < MIN_SCORED; j++) {
     const origin = n - v - j * step;
     if (origin < minTrain) break;
     const train = y.subarray(0, origin);
@@ -109,13 +112,16 @@ const calibrationScales = (
     scored += count[i] as number;
   }
   const pooled2 = (CALIBRATION_PRIOR + total) / (CALIBRATION_PRIOR + scored);
+  // a step gets its own scale only when several origins scored it
   return sum.map((s, i) =>
-    Math.sqrt((CALIBRATION_PRIOR * pooled2 + s) / (CALIBRATION_PRIOR + (count[i] as number))),
+    (count[i] as number) >= 3
+      ? Math.sqrt((CALIBRATION_PRIOR * pooled2 + s) / (CALIBRATION_PRIOR + (count[i] as number)))
+      : Math.sqrt(pooled2),
   );
 };
 
-/** The narrowest error sd at step i: a constant series still gets an interval (±1% of its level at step 1, 95%). */
-const sdFloor = (level: number, i: number): number => (0.01 / Z95) * Math.abs(level) * Math.sqrt(i + 1);
+/** The narrowest error sd: a constant series still gets an interval (95%: ±1% of its last level). */
+const sdFloor = (level: number): number => (0.01 / Z95) * Math.abs(level);
 
 export const forecast = (
   series: SeriesInput,
@@ -181,7 +187,7 @@ export const forecast = (
   };
   const level = y[n - 1] as number;
   const sd = pick(combined.sd, (s, i) =>
-    Math.max(Number.isFinite(s) ? s * (scales[i] as number) : 0, sdFloor(level, i - trailingGaps)),
+    Math.max(Number.isFinite(s) ? s * (scales[i] as number) : 0, sdFloor(level)),
   );
   const mean = pick(combined.mean, clip);
   const bound = (z: number) => (x: number, i: number) => clip(x + z * (sd[i - trailingGaps] as number));
