@@ -24,6 +24,7 @@ export * from './use-cases/evaluate-scorecard.js';
 export * from './use-cases/explain-kpi.js';
 export * from './use-cases/check-project.js';
 export * from './use-cases/forecast-kpi.js';
+export * from './use-cases/series-file.js';
 export * from './use-cases/review-kpi.js';
 export * from './use-cases/kpi-history.js';
 export * from './use-cases/cascade-tree.js';

@@ -11,6 +11,7 @@ import { importCommand } from './commands/import-command.js';
 import { queryCommand } from './commands/query-command.js';
 import { datasetsCommand } from './commands/datasets-command.js';
 import { forecastCommand } from './commands/forecast-command.js';
+import { anomaliesCommand } from './commands/anomalies-command.js';
 import { checkCommand } from './commands/check-command.js';
 import { reviewCommand } from './commands/review-command.js';
 import { reviewsCommand } from './commands/reviews-command.js';
@@ -50,6 +51,7 @@ export const COMMANDS: readonly Command[] = [
   forecastCommand,
   budgetCommand,
   churnCommand,
+  anomaliesCommand,
   datasetsCommand,
   schemaCommand,
   serveCommand,

@@ -1,6 +1,7 @@
 // forecast(): the public entry point. Cleans the series, fits the candidate models, picks
 // and combines them by their error on a holdout window at the end of the series, and
-// calibrates the interval width on the same window. Pure and deterministic.
+// calibrates the interval width per horizon step on rolling origins of the series itself.
+// Pure and deterministic. Every interval has a width (95%: at least ±1% of the last level).
 // Invariant: never returns NaN; series that cannot support a forecast get a failed Result.
 
 import type { Result } from '@kpi/core';
@@ -18,8 +19,12 @@ import { prepareSeries } from './series-preparation.js';
 /** Members of the combination: the best three by holdout error, within 2× of the best. */
 const TOP_K = 3;
 const WITHIN = 2;
-/** Prior weight (in holdout steps) pulling the interval scale towards the model's own. */
-const CALIBRATION_PRIOR = 20;
+/** Prior weight (in scored steps) pulling the interval scale towards the model's own. */
+const CALIBRATION_PRIOR = 10;
+/** Forecast origins scored for the interval scale (the holdout and earlier ones). */
+const CALIBRATION_ORIGINS = 6;
+/** Scored steps below which earlier origins are added. */
+const MIN_SCORED = 24;
 
 export const periodsOf = (s: SeriesInput): number[] =>
   (s.period === undefined ? [] : typeof s.period === 'number' ? [s.period] : [...s.period]).filter(
@@ -54,17 +59,69 @@ const holdoutScores = (
   return out.sort((a, b) => a.error - b.error);
 };
 
-/** Interval scale from holdout z-scores, shrunk towards 1. */
-const calibrationScale = (actual: Float64Array, f: ModelForecast): number => {
-  let z2 = 0;
+/** Squared z-scores (capped at 25) of a forecast's errors, added per step to `sum` / `count`. */
+const addZSquares = (
+  actual: Float64Array,
+  f: ModelForecast,
+  sum: Float64Array,
+  count: Float64Array,
+): void => {
   for (let i = 0; i < actual.length; i++) {
     const sd = f.sd[i] as number;
     const e = (actual[i] as number) - (f.mean[i] as number);
     const z = sd > 0 ? e / sd : e === 0 ? 0 : 5;
-    z2 += Math.min(z * z, 25);
+    sum[i] = (sum[i] as number) + Math.min(z * z, 25);
+    count[i] = (count[i] as number) + 1;
   }
-  return Math.sqrt((CALIBRATION_PRIOR + z2) / (CALIBRATION_PRIOR + actual.length));
 };
+
+/**
+ * Interval scale per horizon step from rolling-origin errors on the series itself
+ * (conformal-style): the members are refitted at earlier origins, each forecast scored
+ * against what followed. The pooled scale is shrunk towards 1 by a prior worth
+ * CALIBRATION_PRIOR steps; each step's scale towards the pooled one by the same weight.
+ */
+const calibrationScales = (
+  y: Float64Array,
+  members: readonly Scored[],
+  v: number,
+  minTrain: number,
+): Float64Array => {
+  const n = y.length;
+  const sum = new Float64Array(v);
+  const count = new Float64Array(v);
+  addZSquares(y.subarray(n - v), combineForecasts(members.map((s) => s.holdout)), sum, count);
+  const step = Math.max(1, Math.ceil(v / 2));
+  // earlier origins only while the scored steps are few (short horizons): they cost refits
+  for (let j = 1; j < CALIBRATION_ORIGINS && j * v < MIN_SCORED; j++) {
+    const origin = n - v - j * step;
+    if (origin < minTrain) break;
+    const train = y.subarray(0, origin);
+    const fits: ModelForecast[] = [];
+    for (const s of members) {
+      const fit = (s.fit.refit ?? s.fitter)(train);
+      if (fit !== undefined) fits.push(fit.forecast(v));
+    }
+    if (fits.length !== members.length) continue;
+    addZSquares(y.subarray(origin, origin + v), combineForecasts(fits), sum, count);
+  }
+  let total = 0;
+  let scored = 0;
+  for (let i = 0; i < v; i++) {
+    total += sum[i] as number;
+    scored += count[i] as number;
+  }
+  const pooled2 = (CALIBRATION_PRIOR + total) / (CALIBRATION_PRIOR + scored);
+  // a step gets its own scale only when several origins scored it
+  return sum.map((s, i) =>
+    (count[i] as number) >= 3
+      ? Math.sqrt((CALIBRATION_PRIOR * pooled2 + s) / (CALIBRATION_PRIOR + (count[i] as number)))
+      : Math.sqrt(pooled2),
+  );
+};
+
+/** The narrowest error sd: a constant series still gets an interval (95%: ±1% of its last level). */
+const sdFloor = (level: number): number => (0.01 / Z95) * Math.abs(level);
 
 export const forecast = (
   series: SeriesInput,
@@ -113,11 +170,14 @@ export const forecast = (
       ),
     ]);
   const combined = combineForecasts(fits);
-  let k = 1;
+  let scales = new Float64Array(steps).fill(1);
   if (options.calibrate !== false && members.length > 0 && members.length === fits.length) {
-    const hold = combineForecasts(members.map((s) => s.holdout));
-    k = calibrationScale(y.subarray(n - v), hold);
+    const per = calibrationScales(y, members, v, Math.max(8, n - v - 4 * v));
+    // steps past the scored window keep the last scored step's scale
+    scales = scales.map((_, i) => per[Math.min(i, v - 1)] as number);
   }
+  let k = 0;
+  for (let i = trailingGaps; i < steps; i++) k += (scales[i] as number) / horizon;
   const nonNegative = options.nonNegative ?? observedNonNegative;
   const clip = (x: number): number => (nonNegative ? Math.max(0, x) : x);
   const pick = (a: Float64Array, f: (x: number, i: number) => number): number[] => {
@@ -125,7 +185,10 @@ export const forecast = (
     for (let i = trailingGaps; i < steps; i++) out.push(f(a[i] as number, i));
     return out;
   };
-  const sd = pick(combined.sd, (s) => (Number.isFinite(s) ? s * k : 0));
+  const level = y[n - 1] as number;
+  const sd = pick(combined.sd, (s, i) =>
+    Math.max(Number.isFinite(s) ? s * (scales[i] as number) : 0, sdFloor(level)),
+  );
   const mean = pick(combined.mean, clip);
   const bound = (z: number) => (x: number, i: number) => clip(x + z * (sd[i - trailingGaps] as number));
   return ok({

@@ -29,7 +29,8 @@ export const detectLevelShifts = (series: SeriesInput, options: LevelShiftOption
   const { y } = interpolateGaps(series.values);
   const n = y.length;
   const periods = periodsOf(series).filter((m) => n >= 3 * m);
-  const w = options.window ?? Math.max(2 * (Math.min(...periods, 5) || 5), 10);
+  const shortest = periods.length > 0 ? Math.min(...periods) : 1;
+  const w = options.window ?? Math.max(2 * shortest, 10);
   if (n < 2 * w + 1) return [];
   // remove per-phase medians of the shortest period so the weekly pattern is not a "shift"
   const m = Math.min(...periods, Number.MAX_SAFE_INTEGER);

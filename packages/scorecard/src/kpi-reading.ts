@@ -198,7 +198,10 @@ export interface AnomalyReading {
   readonly expected: number;
   readonly expectedLow: number;
   readonly expectedHigh: number;
+  /** −log10 of `probability` (3 = one in a thousand). */
   readonly score: number;
+  /** Chance of a day at least this unusual given the days before it (two-sided tail). */
+  readonly probability?: number;
   readonly direction: 'high' | 'low';
 }
 
@@ -279,6 +282,8 @@ export interface KpiReading {
   readonly forecastNote?: string;
   /** Unusual days in the recent weeks, newest first. */
   readonly anomalies?: readonly AnomalyReading[];
+  /** Why no day is judged for anomalies yet (too little history). */
+  readonly anomalyNote?: string;
   readonly levelShifts?: readonly LevelShiftReading[];
   /** Guard warnings, e.g. the counter-metric worsened while the KPI improved (Goodhart). */
   readonly warnings?: readonly string[];

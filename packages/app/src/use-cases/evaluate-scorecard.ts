@@ -32,6 +32,7 @@ import { readDayCube, type DayCube } from './scorecard-cube.js';
 import { readDrivers } from './scorecard-drivers.js';
 import { planScorecard, type KpiPlan } from './scorecard-plan.js';
 import { kpiInputOf, supportingMetrics, volumeItem } from './scorecard-inputs.js';
+import { anomalyItems } from './scorecard-anomalies.js';
 import { forecastItems, withForecast } from './scorecard-forecast.js';
 import { withGoodhartWarnings } from './scorecard-guards.js';
 import { displayName, readAccountNames } from './people-names.js';
@@ -120,6 +121,7 @@ export const evaluateScorecardOn = async (
     ...plan.kpis.map((k) => volumeItem(project, k)).filter((x): x is CubeItem => x !== undefined),
     ...support.map((m) => ({ key: `m_${m}`, metric: m })),
     ...(opts.withoutForecast ? [] : forecastItems(project, plan.kpis)),
+    ...(opts.withoutForecast ? [] : anomalyItems(project, plan.kpis)),
   ];
   // Goals with their readings; a goal without KPIs appears only when asked for by name.
   const accounts = await readAccountNames(engine);

@@ -17,8 +17,6 @@ import {
 } from '@kpi/core';
 import type { CubeItem } from '@kpi/semantic';
 import {
-  detectAnomalies,
-  detectLevelShifts,
   forecast,
   forecastRatio,
   probabilityOf,
@@ -26,19 +24,11 @@ import {
   sumDistribution,
   levelDistribution,
 } from '@kpi/forecast';
-import {
-  hitMeaning,
-  type AnomalyReading,
-  type ForecastReading,
-  type KpiReading,
-  type LevelShiftReading,
-} from '@kpi/scorecard';
+import { hitMeaning, type ForecastReading, type KpiReading } from '@kpi/scorecard';
+import { anomalyFlags } from './scorecard-anomalies.js';
 import type { DayCube } from './scorecard-cube.js';
+import { daily, HISTORY_DAYS } from './scorecard-daily.js';
 import type { KpiPlan } from './scorecard-plan.js';
-
-const HISTORY_DAYS = 730;
-const ANOMALY_DAYS = 28;
-const SHIFT_DAYS = 56;
 
 type Shape = 'additive' | 'level' | 'ratio' | undefined;
 
@@ -65,21 +55,6 @@ export const forecastItems = (project: Project, kpis: readonly KpiPlan[]): CubeI
       { key: `d_${k.name}`, metric: m.denominator, ...(filter ? { filter } : {}) },
     ];
   });
-
-/** Daily values from `start` to `end`; for additive series, empty days after the first value are 0. */
-const daily = (cube: DayCube, key: string, range: DateRange, zeroFill: boolean): (number | null)[] => {
-  const n = dayNumber(range.end) - dayNumber(range.start) + 1;
-  const out: (number | null)[] = [];
-  let seen = false;
-  for (let i = 0; i < n; i++) {
-    const d = addDays(range.start, i);
-    const v = cube.value(key, { start: d, end: d });
-    if (v !== null) seen = true;
-    out.push(v === null && seen && zeroFill ? 0 : v);
-  }
-  const first = out.findIndex((v) => v !== null);
-  return first < 0 ? [] : out.slice(first);
-};
 
 const periodsFor = (n: number): number[] => (n >= 2 * 365 ? [7, 365] : [7]);
 
@@ -244,45 +219,6 @@ export const forecastKpiDaily = (
   };
 };
 
-const flags = (
-  cube: DayCube,
-  k: KpiPlan,
-  r: KpiReading,
-  project: Project,
-  span: DateRange,
-): { anomalies: AnomalyReading[]; levelShifts: LevelShiftReading[] } => {
-  // Ratios of small daily counts are too noisy to flag day by day; levels (followers) are
-  // judged on their daily change, where an unusual day actually shows.
-  const shape = shapeOf(project, k.def.metric);
-  const none = { anomalies: [], levelShifts: [] };
-  if (shape !== 'additive' && shape !== 'level') return none;
-  const range = { start: [span.start, addDays(r.asOf, -HISTORY_DAYS + 1)].sort()[1] as string, end: r.asOf };
-  const raw = daily(cube, `k_${k.name}`, range, shape === 'additive');
-  const values =
-    shape === 'level'
-      ? raw.slice(1).map((v, i) => (v === null || raw[i] == null ? null : v - (raw[i] as number)))
-      : raw;
-  if (values.length < 8 * 7) return none;
-  const start = addDays(r.asOf, -(values.length - 1));
-  const dateAt = (i: number) => addDays(start, i);
-  const series = { values, period: [7] };
-  const anomalies = detectAnomalies(series, { since: values.length - ANOMALY_DAYS })
-    .map((a) => ({
-      date: dateAt(a.index),
-      value: a.value,
-      expected: a.expected,
-      expectedLow: a.expectedLow,
-      expectedHigh: a.expectedHigh,
-      score: a.score,
-      direction: a.direction,
-    }))
-    .reverse();
-  const levelShifts = detectLevelShifts(series)
-    .filter((s) => s.index >= values.length - SHIFT_DAYS)
-    .map((s) => ({ date: dateAt(s.index), before: s.before, after: s.after }));
-  return { anomalies, levelShifts };
-};
-
 /** The reading with its forecast (or the reason there is none) and its anomaly flags. */
 export const withForecast = (
   project: Project,
@@ -293,7 +229,7 @@ export const withForecast = (
   bands: readonly DateRange[] = [],
 ): KpiReading => {
   const out = forecastKpiDaily(project, k, r, cube, span, bands);
-  const { anomalies, levelShifts } = flags(cube, k, r, project, span);
+  const { anomalies, levelShifts, note } = anomalyFlags(cube, k, r, project, span);
   return {
     ...r,
     ...(out.forecast ? { forecast: out.forecast } : {}),
@@ -318,6 +254,7 @@ export const withForecast = (
         }
       : {}),
     ...(anomalies.length ? { anomalies } : {}),
+    ...(note ? { anomalyNote: note } : {}),
     ...(levelShifts.length ? { levelShifts } : {}),
   };
 };

@@ -1,12 +1,13 @@
 // `kpi forecast <kpi> [--backtest]`: the KPI's forecast for the next periods, or how the
 // forecast would have done over the last periods (errors and interval coverage).
-import { findProjectDir, forecastKpi, openProject } from '@kpi/app';
+import { findProjectDir, forecastKpi, openProject, runSeriesFile } from '@kpi/app';
 import { UsageError, formatValue, isIsoDate, type Unit, ownGet } from '@kpi/core';
 import { parse, parsePositiveInt } from '../args.js';
 import { bold, dim, type Command } from '../cli-context.js';
 import { renderJson, renderTable } from '../output/table-output.js';
 
-const usage = 'kpi forecast <kpi> [--backtest] [--horizon N] [--origins N] [--as-of DATE] [--json]';
+const usage =
+  'kpi forecast <kpi> [--backtest] [--horizon N] [--origins N] [--as-of DATE] [--json]\n       kpi forecast --series FILE [--horizon N]';
 
 export const forecastCommand: Command = {
   name: 'forecast',
@@ -19,7 +20,14 @@ With --backtest, replays the last periods as if they were the future: for each o
 it forecasts --horizon periods from the data before it and reports the errors (MAE,
 sMAPE, MASE) and how often the actual value fell inside the 80% and 95% intervals.
 
+ With --series FILE, forecasts every series of a file instead of a KPI: JSON lines
+{"id","values","period"?,"horizon"?,"start"?,"grain"?,"target"?} or a CSV id,date,value;
+writes one JSON line per series, {"id","mean","lo80","hi80","lo95","hi95","probability"?}
+(probability: that the last step reaches "target"), or {"id","code","error"} for a series
+that cannot be forecast (the run goes on; exit 1 when any was refused).
+
 options:
+  --series FILE        forecast every series of FILE (JSON lines, or .csv)
   --backtest           replay the last periods instead of forecasting the next ones
   --horizon N          periods ahead (default: 8 weeks, 3 months, 2 quarters)
   --origins N          backtest: how many forecast origins (default 4)
@@ -36,9 +44,21 @@ options:
         origins: { type: 'string' },
         'as-of': { type: 'string' },
         json: { type: 'boolean' },
+        series: { type: 'string' },
       },
       usage,
     );
+    if (values.series !== undefined) {
+      if (positionals.length)
+        throw new UsageError('cli.bad_arguments', 'forecast --series takes no KPI name', `usage: ${usage}`);
+      const horizon = parsePositiveInt(values.horizon, '--horizon');
+      const sum = await runSeriesFile(
+        values.series,
+        { mode: 'forecast', ...(horizon ? { horizon } : {}) },
+        (r) => ctx.out(`${JSON.stringify(r)}\n`),
+      );
+      return sum.refused > 0 ? 1 : 0;
+    }
     const [kpi, ...extra] = positionals;
     if (kpi === undefined || extra.length)
       throw new UsageError('cli.bad_arguments', 'forecast takes one KPI name', `usage: ${usage}`);

@@ -153,6 +153,12 @@ const scopeName = (k: KpiReading, d: string): string =>
 const memberLabel = (k: KpiReading, d: string, m: string): string =>
   k.cause.dimensions.find((c) => c.dimension === d)?.members.find((x) => x.member === m)?.label ?? m;
 
+/** How rare an unusual day is, from its score (−log10 of its tail probability). */
+const rarity = (score: number): string =>
+  score >= 6
+    ? 'rarer than one day in a million'
+    : `about one day in ${fmt(Math.round(10 ** score), { unit: 'count' })}`;
+
 export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string => {
   const k = e.reading;
   const f = k.format;
@@ -259,9 +265,10 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
     out.push(
       `  ${k.forecastNote ?? (k.target ? 'the deadline has passed' : 'no target to forecast against')}`,
     );
+  if (k.anomalyNote) out.push(dim(ctx, `  ${k.anomalyNote}`));
   for (const a of k.anomalies ?? [])
     out.push(
-      `  ⚠ ${formatDay(a.date)}: ${fmt(a.value, f)} is unusually ${a.direction} (expected ${fmt(whole(k, a.expectedLow), f)}–${fmt(whole(k, a.expectedHigh), f)}, score ${a.score.toFixed(1)})`,
+      `  ⚠ ${formatDay(a.date)}: ${fmt(a.value, f)} is unusually ${a.direction} (expected ${fmt(whole(k, a.expectedLow), f)}–${fmt(whole(k, a.expectedHigh), f)}, ${rarity(a.score)})`,
     );
   for (const sh of k.levelShifts ?? [])
     out.push(
