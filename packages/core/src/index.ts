@@ -21,6 +21,7 @@ export * from './format/number-format.js';
 export * from './time/period-range.js';
 export * from './time/comparison-window.js';
 export * from './time/date-label.js';
+export * from './time/date-format.js';
 export * from './limits/input-limits.js';
 export * from './limits/json-scan.js';
 export * from './limits/csv-scan.js';

@@ -12,7 +12,7 @@ export interface CsvHead {
   readonly sample: readonly (readonly string[])[];
 }
 
-/** Splits `text` into records (RFC 4180 quoting, CRLF or LF, blank lines skipped). */
+/** Splits `text` into records (RFC 4180 quoting, CRLF, LF or CR alone, blank lines skipped). */
 export const parseRecords = (
   text: string,
   delim: string,
@@ -48,7 +48,11 @@ export const parseRecords = (
       fields.push(field);
       field = '';
     } else if (ch === '\n') endRecord();
-    else if (ch !== '\r') field += ch;
+    else if (ch === '\r') {
+      // CRLF is one record end; a CR alone (old Mac / Excel exports) is one too.
+      if (text[i + 1] === '\n') i++;
+      endRecord();
+    } else field += ch;
     i++;
   }
   if (complete && i >= n && (field !== '' || fields.length > 0) && records.length < max) endRecord();

@@ -16,7 +16,10 @@ import { sqlString } from './value-sql.js';
 export interface ImportPlan {
   readonly dataset: string;
   readonly def: DatasetDef;
+  /** The file as the user named it (every message uses this). */
   readonly path: string;
+  /** The file the readers open: `path` or its UTF-8 / LF copy. */
+  readonly readPath: string;
   readonly format: ImportFormat;
   readonly delimiter: string;
   readonly quote: string;
@@ -59,7 +62,7 @@ export const readJsonSql = (path: string, format: ImportFormat, keys?: readonly 
 
 const jsonKeys = async (engine: Engine, head: FileHead): Promise<string[]> => {
   try {
-    const r = await engine.query(`DESCRIBE SELECT * FROM ${readJsonSql(head.path, head.format)}`);
+    const r = await engine.query(`DESCRIBE SELECT * FROM ${readJsonSql(head.readPath, head.format)}`);
     return r.rows.map((row) => String(row['column_name']));
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).replace(/^database error: /, '');
@@ -223,6 +226,7 @@ export const planImport = async (
     dataset,
     def,
     path: head.path,
+    readPath: head.readPath,
     format: head.format,
     delimiter,
     quote,
