@@ -1,5 +1,6 @@
 // Public surface of @kpi/core: domain types, schemas, project loading, errors. Pure.
 export * from './result.js';
+export * from './issue-groups.js';
 export * from './errors.js';
 export * from './own-lookup.js';
 export * from './schema/common-schema.js';

@@ -240,6 +240,7 @@ export const importFile = async (
     else await checkJsonLimits(head.readPath, head.format, limits, options);
     await checkDateFormat(engine, options.dateFormat);
     const plan = await planImport(engine, dataset, def, head, options);
+    options.onPlan?.({ ignoredColumns: plan.mapping.ignored, missingColumns: plan.mapping.missingOptional });
     if (plan.format === 'csv')
       await checkCsvLimits(plan.readPath, plan.delimiter, plan.quote, limits, plan.path);
     const outcome = await withTimeZone(engine, project.settings.timezone, async () => {

@@ -35,6 +35,14 @@ export interface ImportOptions {
    * automatically. Unknown columns, or headers absent from the file, are refused.
    */
   readonly columnMap?: Readonly<Record<string, string>>;
+  /**
+   * Called once the header is mapped, before any row is loaded: the file's headers that match
+   * no column (ignored) and the optional columns that will stay empty (a renamed header).
+   */
+  readonly onPlan?: (mapping: {
+    readonly ignoredColumns: readonly string[];
+    readonly missingColumns: readonly string[];
+  }) => void;
   /** Called while the import runs: fraction done (0..1) when known, and the phase. */
   readonly onProgress?: (fraction: number | undefined, phase: string) => void;
 }

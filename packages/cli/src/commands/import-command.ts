@@ -5,7 +5,7 @@ import { findProjectDir, importDataset, openProject, sweepStaleUploads } from '@
 import { UsageError } from '@kpi/core';
 import type { ImportOptions } from '@kpi/ingest';
 import { parse } from '../args.js';
-import { green, type Command } from '../cli-context.js';
+import { dim, green, yellow, type Command } from '../cli-context.js';
 import { renderJson } from '../output/table-output.js';
 import { progressBar } from '../output/progress-bar.js';
 
@@ -87,6 +87,22 @@ options:
       ...(values.rejects !== undefined ? { rejectsPath: resolve(ctx.cwd, values.rejects) } : {}),
       ...(values['dry-run'] ? { dryRun: true } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
+      // Before any row is loaded: headers that match no column, said loudly (a renamed
+      // header would otherwise load its column empty).
+      onPlan: ({ ignoredColumns, missingColumns }) => {
+        if (ignoredColumns.length === 0 || values.json) return;
+        const names = ignoredColumns.map((h) => JSON.stringify(h)).join(', ');
+        ctx.err(
+          `${yellow(ctx, `warning: ${ignoredColumns.length === 1 ? 'this header matches' : `${ignoredColumns.length} headers match`} no column of ${dataset} and will not be loaded: ${names}`)}\n` +
+            (missingColumns.length
+              ? `  columns of ${dataset} left empty: ${missingColumns.join(', ')}\n`
+              : '') +
+            dim(
+              ctx,
+              `  hint: if a header was renamed, add it to "source" of its column in kpi.yaml (source: [${JSON.stringify(ignoredColumns[0] ?? '')}])\n`,
+            ),
+        );
+      },
     };
     let summary;
     try {
