@@ -3,7 +3,8 @@
 // underscores), through each column's `source` names; the first matching header wins;
 // an explicit column map (column -> header) is applied first and wins over the automatic
 // matching, and a column mapped to "" is not in the file (never matched by name); key,
-// time and `required` columns are required, others may be absent.
+// time and `required` columns are required, others may be absent; the snapshot date of a
+// dataset without time is stamped by the import and never matched.
 
 import { ownGet, type DatasetDef } from '@kpi/core';
 
@@ -32,6 +33,10 @@ export const namesOf = (column: string, def: DatasetDef): readonly string[] => {
   const names = src === undefined ? [column] : [...(Array.isArray(src) ? src : [src]), column];
   return names.map(norm);
 };
+
+/** The snapshot date column of a dataset without time: filled by the import, not the file. */
+export const isStamped = (column: string, def: DatasetDef): boolean =>
+  def.snapshot === true && column === def.time;
 
 export const isRequired = (column: string, def: DatasetDef): boolean =>
   column === def.time || def.key.includes(column) || ownGet(def.columns, column)?.required === true;
@@ -66,6 +71,7 @@ export const mapHeaders = (
   const missingRequired: string[] = [];
   const missingOptional: string[] = [];
   for (const column of Object.keys(def.columns)) {
+    if (isStamped(column, def)) continue;
     const chosen = explicit.get(column);
     if (chosen !== undefined) {
       mapped.push({ column, index: chosen, header: headers[chosen] ?? '' });

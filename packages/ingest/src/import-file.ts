@@ -21,6 +21,7 @@ import type { Engine } from '@kpi/engines';
 import {
   badRows,
   convertStage,
+  dropTotalsRows,
   countRejected,
   findDuplicates,
   goodRowsSql,
@@ -50,6 +51,8 @@ interface Outcome {
   readonly inserted: number;
   readonly updated: number;
   readonly rejected: number;
+  readonly replaced?: number;
+  readonly totalsSkipped?: number;
   readonly seconds: number;
 }
 
@@ -111,7 +114,13 @@ const checkedImport = async (
       plan,
       opts.rejectsPath === undefined ? MAX_LISTED_PROBLEMS : undefined,
     );
-    const lines = await recordLines(plan.readPath, plan.format, lineOrdinals(rows), plan.quote);
+    const lines = await recordLines(
+      plan.readPath,
+      plan.format,
+      lineOrdinals(rows),
+      plan.quote,
+      plan.skipLines,
+    );
     const lineOf = (o: number): number => lines.get(o) ?? o + (plan.format === 'csv' ? 2 : 1);
     if (opts.rejectsPath === undefined) throw problemsError(plan, rows, lineOf, rejected, rowsRead);
     writeRejects(opts.rejectsPath, plan, rows, lineOf);
@@ -134,7 +143,13 @@ const inTransaction = (
   plan: ImportPlan,
   opts: ImportOptions,
   startedAt: Date,
-  work: () => Promise<{ rowsRead: number; inserted: number; updated: number; rejected: number }>,
+  work: () => Promise<{
+    rowsRead: number;
+    inserted: number;
+    updated: number;
+    rejected: number;
+    replaced?: number;
+  }>,
   route: Outcome['route'],
 ): Promise<Outcome> =>
   engine.transaction(async () => {
@@ -178,7 +193,9 @@ const runImport = async (
   // rowids are then the plain record ordinals 0..n-1 (rows added inside a transaction
   // carry provisional rowids).
   phase('reading');
-  const rowsRead = await stageFile(engine, plan);
+  const staged = await stageFile(engine, plan);
+  const totals = await dropTotalsRows(engine, plan);
+  const rowsRead = staged - totals;
   if (rowsRead === 0) {
     throw fileProblem(
       'import.file.empty',
@@ -187,7 +204,7 @@ const runImport = async (
       'export the data again; nothing was imported',
     );
   }
-  return inTransaction(
+  const outcome = await inTransaction(
     engine,
     plan,
     opts,
@@ -195,6 +212,7 @@ const runImport = async (
     () => checkedImport(engine, plan, opts, phase, rowsRead),
     'checked',
   );
+  return totals > 0 ? { ...outcome, totalsSkipped: totals } : outcome;
 };
 
 /**
@@ -262,6 +280,7 @@ export const importFile = async (
       ...(outcome.rejected > 0 && options.rejectsPath !== undefined
         ? { rejectsPath: options.rejectsPath }
         : {}),
+      ...(plan.snapshotDate !== undefined ? { snapshotDate: plan.snapshotDate } : {}),
       ignoredColumns: plan.mapping.ignored,
       missingColumns: plan.mapping.missingOptional,
       dryRun: options.dryRun === true,

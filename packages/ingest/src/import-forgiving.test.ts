@@ -118,3 +118,39 @@ describe('date formats without a year', () => {
     );
   });
 });
+
+describe('report shapes: title rows above the header, totals rows at the end', () => {
+  test('a title and a date range above the header are skipped; totals rows are left out', async () => {
+    await fresh();
+    const f = ws.file(
+      'report.csv',
+      'Campaign report\n"November 1, 2026 - November 30, 2026"\n\nDay,Campaign name,Cost,clicks\n' +
+        '2025-01-01,a,10.5,3\n2025-01-02,b,2,4\n2025-01-03,c,7.25,5\nTotal: Account,--,19.75,12\nTotal: Campaigns,,19.75,12\n',
+    );
+    const s = await importFile(ws.engine, project, 'ads', f);
+    assert.deepEqual([s.rowsRead, s.inserted, s.totalsSkipped], [3, 3, 2]);
+    assert.deepEqual(await ads(), expected);
+  });
+
+  test('a bad row below a title is reported on its line of the original file', async () => {
+    await fresh();
+    const f = ws.file(
+      'report-bad.csv',
+      '# ----------\n# Start date: 20250101\n\nDay,Campaign name,Cost,clicks\n2025-01-01,a,10.5,3\n2025-01-02,b,lots,4\nGrand total,,12.5,7\n',
+    );
+    const e = await rejectsWith<ProblemsError>(importFile(ws.engine, project, 'ads', f), 'import.rejected');
+    assert.equal(e.issues.length, 1);
+    assert.deepEqual(e.issues[0]?.position, { file: f, line: 6, column: 3 });
+  });
+
+  test('a campaign that only starts with "Total" is a row like any other', async () => {
+    await fresh();
+    const f = ws.file(
+      'recall.csv',
+      'Day,Campaign name,Cost\n2025-01-01,Total Recall,1\n2025-01-02,Totals,2\n',
+    );
+    const s = await importFile(ws.engine, project, 'ads', f);
+    // "Totals" has a valid date: a real row, kept.
+    assert.deepEqual([s.inserted, s.totalsSkipped], [2, undefined]);
+  });
+});

@@ -1,5 +1,6 @@
 // Public types of the file import: options, summary, dataset statistics. Pure types.
 // Invariant: counts in a summary add up: rowsRead = inserted + updated + rejected
+// (`replaced` counts stored rows removed by a replacing import, not rows of the file)
 // (a dry run reports what an import would do and changes nothing).
 
 export type ImportFormat = 'csv' | 'ndjson' | 'json';
@@ -17,6 +18,11 @@ export interface ImportOptions {
   readonly dateFormat?: string;
   /** Load the good rows and write the bad ones, with line and reason, to this CSV file. */
   readonly rejectsPath?: string;
+  /**
+   * The date stamped on every row of a snapshot dataset (one without a time column), as
+   * YYYY-MM-DD; required for those datasets (the app passes today by the project's clock).
+   */
+  readonly snapshotDate?: string;
   /** Check the file and report what would happen, changing nothing. */
   readonly dryRun?: boolean;
   /**
@@ -56,6 +62,12 @@ export interface ImportSummary {
   readonly updated: number;
   readonly rejected: number;
   readonly seconds: number;
+  /** Totals rows of a platform export ("Total: Account", "Grand total") left out. */
+  readonly totalsSkipped?: number;
+  /** Rows removed because the import replaces them (snapshot or dataset without a key). */
+  readonly replaced?: number;
+  /** The snapshot this import wrote (datasets without a time column). */
+  readonly snapshotDate?: string;
   /** Where the rejected rows were written (only with `rejectsPath` and rejected > 0). */
   readonly rejectsPath?: string;
   /** File columns that match no dataset column. */

@@ -17,7 +17,8 @@ export const fieldName = (i: number): string => `c${i}`;
 /** read_csv with every field typed as given (`VARCHAR` when missing). */
 export const readCsvSql = (plan: ImportPlan, types: readonly (string | undefined)[] = []): string => {
   const cols = plan.fields.map((_, i) => `'${fieldName(i)}': '${types[i] ?? 'VARCHAR'}'`).join(', ');
-  return `read_csv(${sqlString(plan.readPath)}, header=true, auto_detect=false, delim=${sqlString(plan.delimiter)},
+  const skip = plan.skipLines > 0 ? `skip=${Math.floor(plan.skipLines)}, ` : '';
+  return `read_csv(${sqlString(plan.readPath)}, header=true, ${skip}auto_detect=false, delim=${sqlString(plan.delimiter)},
     quote=${sqlString(plan.quote)}, escape=${sqlString(plan.quote)}, columns={${cols}})`;
 };
 

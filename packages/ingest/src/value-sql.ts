@@ -4,6 +4,7 @@
 // User text (formats) only enters SQL as escaped string literals.
 
 import type { ColumnType } from '@kpi/core';
+import type { ImportPlan } from './import-plan.js';
 
 export interface ValueOptions {
   readonly decimalComma: boolean;
@@ -84,3 +85,12 @@ export const convertSql = (type: ColumnType, raw: string, opts: ValueOptions): s
 
 /** True (SQL) when `raw` holds something: not NULL and not blank. */
 export const presentSql = (raw: string): string => `(NULLIF(trim(${raw}), '') IS NOT NULL)`;
+
+/** The value stamped into a column the file does not provide (a snapshot's date), if any. */
+export const stampedSql = (
+  plan: Pick<ImportPlan, 'def' | 'snapshotDate'>,
+  column: string,
+): string | undefined =>
+  plan.def.snapshot === true && column === plan.def.time && plan.snapshotDate !== undefined
+    ? `CAST(${sqlString(plan.snapshotDate)} AS DATE)`
+    : undefined;

@@ -1,10 +1,12 @@
 // Use-case: `kpi import <dataset> <file>` — load a platform export into the store. IO.
-// Invariant: the import is atomic (the ingest package runs it in one transaction).
+// Invariant: the import is atomic (the ingest package runs it in one transaction); an
+// import into a dataset without time is a snapshot dated today by the injected clock.
 
 import { NotFoundError, ownGet } from '@kpi/core';
 import { importFile, type ImportOptions, type ImportSummary } from '@kpi/ingest';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
+import { todayOf } from '../dates.js';
 
 export const importDataset = async (
   lp: LoadedProject,
@@ -20,5 +22,8 @@ export const importDataset = async (
       `defined datasets: ${known}`,
     );
   }
-  return withStore(lp, (engine) => importFile(engine, lp.project, dataset, file, options));
+  // A dataset without time: the import is today's snapshot (by the project's clock) unless
+  // the caller names the export's date.
+  const opts: ImportOptions = { ...options, snapshotDate: options.snapshotDate ?? todayOf(lp) };
+  return withStore(lp, (engine) => importFile(engine, lp.project, dataset, file, opts));
 };

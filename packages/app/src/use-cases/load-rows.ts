@@ -6,6 +6,7 @@
 // so even a replay without a key updates rather than doubles.
 
 import { KpiError, NotFoundError, ownGet } from '@kpi/core';
+import { todayOf } from '../dates.js';
 import { importFile, type ImportFormat, type ImportSummary } from '@kpi/ingest';
 import { ensureAccessTables, nowIso } from '../access/access-tables.js';
 import type { LoadedProject } from '../project-files.js';
@@ -72,6 +73,8 @@ export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadR
         ...(input.columnMap ? { columnMap: input.columnMap } : {}),
         ...(input.flatRows ? { flatRows: true } : {}),
         ...(input.maxRows === undefined ? {} : { maxRows: input.maxRows }),
+        // A dataset without time: the pushed rows are today's snapshot, by the project's clock.
+        snapshotDate: todayOf(lp),
       });
       const summary: ImportSummary = { ...imported, file: input.source };
       if (idem && !summary.dryRun)

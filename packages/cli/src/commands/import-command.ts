@@ -2,7 +2,7 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { findProjectDir, importDataset, openProject, sweepStaleUploads } from '@kpi/app';
-import { UsageError } from '@kpi/core';
+import { UsageError, isIsoDate } from '@kpi/core';
 import type { ImportOptions } from '@kpi/ingest';
 import { parse } from '../args.js';
 import { dim, green, yellow, type Command } from '../cli-context.js';
@@ -10,7 +10,7 @@ import { renderJson } from '../output/table-output.js';
 import { progressBar } from '../output/progress-bar.js';
 
 const usage =
-  'kpi import <dataset> <file> [--delimiter C] [--decimal-comma] [--date-format FMT] [--rejects FILE] [--json]';
+  'kpi import <dataset> <file> [--delimiter C] [--decimal-comma] [--date-format FMT] [--rejects FILE] [--as-of-date DATE] [--json]';
 
 export const importCommand: Command = {
   name: 'import',
@@ -38,6 +38,8 @@ options:
   --decimal-comma      numbers are written 1.234,5 (comma decimal, dot thousands)
   --date-format FMT    date format for this file, strftime style, e.g. %d.%m.%Y
   --rejects FILE       load the good rows and write the bad ones, with reasons, to FILE
+  --as-of-date DATE    a dataset without a time column: the date of this snapshot
+                       (YYYY-MM-DD, default today); it replaces that date's rows
   --dry-run            check the file and report, without changing anything
   --json               print a machine-readable summary
   --project, -p DIR    project folder
@@ -52,6 +54,7 @@ options:
         'decimal-comma': { type: 'boolean' },
         'date-format': { type: 'string' },
         rejects: { type: 'string' },
+        'as-of-date': { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
       },
@@ -73,6 +76,9 @@ options:
         'use csv, ndjson or json',
       );
     }
+    const asOfDate = values['as-of-date'];
+    if (asOfDate !== undefined && !isIsoDate(asOfDate))
+      throw new UsageError('cli.bad_date', `--as-of-date "${asOfDate}" is not a date written YYYY-MM-DD`);
     const delimiter = values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter;
     const lp = openProject(findProjectDir(ctx.cwd, values.project));
     // Upload folders left in the temporary folder by kpi processes that were killed.
@@ -86,6 +92,7 @@ options:
       ...(values['date-format'] !== undefined ? { dateFormat: values['date-format'] } : {}),
       ...(values.rejects !== undefined ? { rejectsPath: resolve(ctx.cwd, values.rejects) } : {}),
       ...(values['dry-run'] ? { dryRun: true } : {}),
+      ...(asOfDate !== undefined ? { snapshotDate: asOfDate } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
       // Before any row is loaded: headers that match no column, said loudly (a renamed
       // header would otherwise load its column empty).
@@ -118,6 +125,12 @@ options:
     ctx.out(
       `${green(ctx, values['dry-run'] ? 'checked' : 'imported')} ${file} into ${dataset}: ${n(summary.rowsRead)} rows read, ${n(summary.inserted)} inserted, ${n(summary.updated)} updated, ${n(summary.rejected)} rejected in ${summary.seconds.toFixed(2)}s\n`,
     );
+    if (summary.snapshotDate !== undefined)
+      ctx.out(
+        `snapshot of ${summary.snapshotDate}${summary.replaced ? `: replaced the ${n(summary.replaced)} rows it had` : ''}\n`,
+      );
+    else if (summary.replaced)
+      ctx.out(`replaced ${n(summary.replaced)} stored rows of the dates the file covers\n`);
     if (summary.rejected > 0 && summary.rejectsPath)
       ctx.out(`bad rows and reasons: ${summary.rejectsPath}\n`);
     return 0;
