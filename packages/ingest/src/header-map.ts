@@ -1,6 +1,7 @@
 // Maps a file's header (CSV) or keys (JSON) onto a dataset's columns. Pure.
 // Invariants: matching is case-insensitive and trimmed (spaces and dashes also match
-// underscores), through each column's `source` names; the first matching header wins;
+// underscores, and a trailing currency code such as " (EUR)" may be left out), through
+// each column's `source` names; the first matching header wins;
 // an explicit column map (column -> header) is applied first and wins over the automatic
 // matching, and a column mapped to "" is not in the file (never matched by name); key,
 // time and `required` columns are required, others may be absent; the snapshot date of a
@@ -35,6 +36,9 @@ export const namesOf = (column: string, def: DatasetDef): readonly string[] => {
 };
 
 /** The snapshot date column of a dataset without time: filled by the import, not the file. */
+/** A header without a trailing ISO currency code in parentheses: "Cost (USD)" -> "Cost". */
+export const withoutCurrency = (h: string): string => h.replace(/\s*\([A-Z]{3}\)\s*$/, '');
+
 export const isStamped = (column: string, def: DatasetDef): boolean =>
   def.snapshot === true && column === def.time;
 
@@ -85,6 +89,9 @@ export const mapHeaders = (
     const looseNames = names.map(loose);
     let index = headers.findIndex((h, i) => !taken.has(i) && names.includes(norm(h)));
     if (index < 0) index = headers.findIndex((h, i) => !taken.has(i) && looseNames.includes(loose(h)));
+    // "Amount spent (EUR)" answers to "Amount spent": exports put the currency in the header.
+    if (index < 0)
+      index = headers.findIndex((h, i) => !taken.has(i) && looseNames.includes(loose(withoutCurrency(h))));
     if (index >= 0) {
       taken.add(index);
       mapped.push({ column, index, header: headers[index] ?? '' });

@@ -24,6 +24,7 @@ import {
   scoreDelimiter,
   sniffDelimiter,
 } from './csv-sniff.js';
+import { looksDecimalComma } from './decimal-detect.js';
 import type { FileHead } from './file-head.js';
 import { findMappedHeader, mapHeaders, type HeaderMapping } from './header-map.js';
 import type { ImportFormat, ImportOptions } from './import-types.js';
@@ -270,7 +271,11 @@ export const planImport = async (
     fields,
     mapping,
     sample,
-    decimalComma: opts.decimalComma === true,
+    // Not given: told from the first rows ("54,50" can only be a decimal comma) of a file
+    // not separated by commas (spreadsheets that write a decimal comma separate by ; or tab).
+    decimalComma:
+      opts.decimalComma ??
+      (head.format === 'csv' && delimiter !== ',' && looksDecimalComma(sample, mapping, def)),
     snapshotDate: def.snapshot ? checkSnapshotDate(dataset, opts.snapshotDate) : undefined,
     formats,
   };

@@ -12,7 +12,10 @@ export interface ImportOptions {
   readonly delimiter?: string;
   /** CSV quote character (default "). */
   readonly quote?: string;
-  /** Numbers are written 1.234,5 (comma decimal, dot or space thousands). */
+  /**
+   * Numbers are written 1.234,5 (comma decimal, dot or space thousands). Not given: told
+   * from the first rows (CSV), e.g. "54,50" can only be a decimal comma.
+   */
   readonly decimalComma?: boolean;
   /** strftime format for dates and timestamps in this file; overrides the columns' `format`. */
   readonly dateFormat?: string;
