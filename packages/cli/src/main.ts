@@ -22,9 +22,11 @@ import { explainCommand } from './commands/explain-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { addCommand } from './commands/add-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
+  addCommand,
   validateCommand,
   importCommand,
   queryCommand,
