@@ -20,7 +20,19 @@ test('kpi add --list names every template with its datasets', () => {
   const list = JSON.parse(r.out) as { name: string; datasets: string[] }[];
   assert.deepEqual(
     list.map((t) => t.name),
-    ['meta-ads', 'google-ads', 'ga4', 'shopify-orders', 'mailchimp', 'hubspot'],
+    [
+      'meta-ads',
+      'google-ads',
+      'ga4',
+      'shopify-orders',
+      'mailchimp',
+      'hubspot',
+      'linkedin-ads',
+      'tiktok-ads',
+      'search-console',
+      'youtube-studio',
+      'social-listening',
+    ],
   );
   assert.deepEqual(list.find((t) => t.name === 'hubspot')?.datasets, ['hubspot_contacts', 'hubspot_deals']);
   assert.match(runKpi(['add', '--list'], root).out, /meta-ads\s+Meta Ads Manager/);

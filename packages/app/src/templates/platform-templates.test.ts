@@ -210,4 +210,118 @@ describe('platform templates', () => {
       hs_win_rate: 0.5,
     });
   });
+
+  test('LinkedIn Campaign Manager: report lines above the header, 11/1/2026 dates', async () => {
+    const t = await totals('linkedin_ads', 'linkedin-ads.csv', [
+      'li_spend',
+      'li_impressions',
+      'li_clicks',
+      'li_conversions',
+      'li_leads',
+      'li_ctr',
+      'li_cpc',
+      'li_cpm',
+      'li_cost_per_lead',
+    ]);
+    // 250.00 + 80.50 + 230.00 = 560.50; impressions 20000 + 8000 + 18000; leads 10 + 2 + 8.
+    close(t, {
+      li_spend: 560.5,
+      li_impressions: 46000,
+      li_clicks: 260,
+      li_conversions: 6,
+      li_leads: 20,
+      li_ctr: 260 / 46000,
+      li_cpc: 560.5 / 260,
+      li_cpm: (560.5 / 46000) * 1000,
+      li_cost_per_lead: 560.5 / 20,
+    });
+  });
+
+  test('TikTok Ads Manager: a ;-separated German export with decimal commas', async () => {
+    const t = await totals('tiktok_ads', 'tiktok-ads.csv', [
+      'tt_cost',
+      'tt_impressions',
+      'tt_clicks',
+      'tt_conversions',
+      'tt_video_views',
+      'tt_ctr',
+      'tt_cpc',
+      'tt_cpm',
+      'tt_cost_per_conversion',
+    ]);
+    // 45,50 + 30,25 + 1.050,00 = 1125.75.
+    close(t, {
+      tt_cost: 1125.75,
+      tt_impressions: 84000,
+      tt_clicks: 1890,
+      tt_conversions: 55,
+      tt_video_views: 50000,
+      tt_ctr: 1890 / 84000,
+      tt_cpc: 1125.75 / 1890,
+      tt_cpm: (1125.75 / 84000) * 1000,
+      tt_cost_per_conversion: 1125.75 / 55,
+    });
+  });
+
+  test('Search Console: Dates.csv by day, Queries.csv as a snapshot of its import date', async () => {
+    close(
+      await totals('gsc_dates', 'search-console-dates.csv', [
+        'gsc_clicks',
+        'gsc_impressions',
+        'gsc_ctr',
+        'gsc_avg_position',
+      ]),
+      { gsc_clicks: 200, gsc_impressions: 7000, gsc_ctr: 200 / 7000, gsc_avg_position: 8 },
+    );
+    const s = await importDataset(lp(), 'gsc_queries', join(FIXTURES, 'search-console-queries.csv'));
+    assert.equal(s.snapshotDate, '2026-12-01');
+    const q = await queryMetrics(lp(), {
+      metrics: ['gsc_query_clicks'],
+      grain: 'day',
+      from: '2026-12-01',
+      to: '2026-12-01',
+    });
+    assert.deepEqual(
+      q.rows.map((r) => r['gsc_query_clicks']),
+      [130],
+    );
+  });
+
+  test('YouTube Studio: the Total row first is left out', async () => {
+    const t = await totals('youtube_daily', 'youtube-studio.csv', [
+      'yt_views',
+      'yt_watch_hours',
+      'yt_subscribers_net',
+      'yt_impressions',
+      'yt_avg_view_duration',
+      'yt_views_per_impression',
+    ]);
+    close(t, {
+      yt_views: 3000,
+      yt_watch_hours: 150.5,
+      yt_subscribers_net: 25,
+      yt_impressions: 60000,
+      yt_avg_view_duration: (150.5 * 3600) / 3000,
+      yt_views_per_impression: 3000 / 60000,
+    });
+  });
+
+  test('social-listening mentions: counts by sentiment, net sentiment, reach', async () => {
+    const t = await totals('mentions', 'social-listening.csv', [
+      'mentions',
+      'mentions_positive',
+      'mentions_negative',
+      'mentions_net_sentiment',
+      'mentions_reach',
+      'mentions_engagement',
+    ]);
+    close(t, {
+      mentions: 4,
+      mentions_positive: 2,
+      mentions_negative: 1,
+      mentions_net_sentiment: (2 - 1) / 4,
+      mentions_reach: 7300,
+      mentions_engagement: 181,
+    });
+  });
 });

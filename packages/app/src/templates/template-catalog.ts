@@ -2,6 +2,8 @@
 import { googleAdsTemplate, metaAdsTemplate } from './ads-templates.js';
 import { hubspotTemplate, mailchimpTemplate } from './crm-templates.js';
 import { ga4Template, shopifyOrdersTemplate } from './site-templates.js';
+import { linkedinAdsTemplate, tiktokAdsTemplate } from './social-ads-templates.js';
+import { mentionsTemplate, searchConsoleTemplate, youtubeStudioTemplate } from './content-templates.js';
 import type { PlatformTemplate } from './template-types.js';
 
 export type { PlatformTemplate } from './template-types.js';
@@ -13,6 +15,11 @@ export const PLATFORM_TEMPLATES: readonly PlatformTemplate[] = [
   shopifyOrdersTemplate,
   mailchimpTemplate,
   hubspotTemplate,
+  linkedinAdsTemplate,
+  tiktokAdsTemplate,
+  searchConsoleTemplate,
+  youtubeStudioTemplate,
+  mentionsTemplate,
 ];
 
 export const findTemplate = (name: string): PlatformTemplate | undefined =>
