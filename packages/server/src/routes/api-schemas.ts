@@ -99,7 +99,14 @@ export const projectSchema = z.object({
 });
 
 const named = <S extends z.ZodObject>(s: S) => s.extend({ name: z.string() });
-export const datasetOut = named(datasetSchema);
+export const datasetOut = named(
+  datasetSchema.extend({
+    snapshot: z
+      .boolean()
+      .optional()
+      .describe('True when the time column is the import date (a dataset without time in kpi.yaml).'),
+  }),
+);
 // Each kind gets the name (an intersection with a closed object could never match).
 const [simpleMetric, snapshotMetric, ratioMetric, derivedMetric] = metricSchema.options;
 export const metricOut = z.discriminatedUnion('kind', [
