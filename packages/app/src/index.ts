@@ -5,6 +5,7 @@ export * from './upload-folders.js';
 export * from './dates.js';
 export * from './use-cases/init-project.js';
 export * from './use-cases/import-dataset.js';
+export * from './use-cases/add-template.js';
 export * from './use-cases/list-datasets.js';
 export * from './use-cases/query-metrics.js';
 export * from './access/access-schema.js';

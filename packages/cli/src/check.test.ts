@@ -29,7 +29,7 @@ interface JsonReport {
 }
 
 test('finds the planted weak KPIs, each explained, and exits 1', () => {
-  const r = run(['check', '--json', '--today', '2025-07-01'], demo);
+  const r = run(['check', '--json', '--as-of', '2025-06-30'], demo);
   assert.equal(r.code, 1, r.err);
   const report = JSON.parse(r.out) as JsonReport;
   const has = (code: string, who: string) =>
@@ -46,7 +46,7 @@ test('finds the planted weak KPIs, each explained, and exits 1', () => {
 });
 
 test('text output names file:line; a rule switched off in kpi.yaml keeps its reason', () => {
-  const text = run(['check', '--today', '2025-07-01', '--no-data'], demo);
+  const text = run(['check', '--as-of', '2025-06-30', '--no-data'], demo);
   assert.equal(text.code, 1);
   assert.match(text.out, /definitions\/goals\.yaml:\d+:\d+ warning goal\.focus\.too_many/);
   const yaml = readFileSync(join(demo, 'kpi.yaml'), 'utf8');
@@ -57,7 +57,7 @@ test('text output names file:line; a rule switched off in kpi.yaml keeps its rea
       '$1  checks:\n    goal.focus: { severity: "off", reason: "launch quarter, reviewed in July" }\n    kpi.accountability: warning\n',
     ),
   );
-  const r = run(['check', '--json', '--today', '2025-07-01', '--no-data'], demo);
+  const r = run(['check', '--json', '--as-of', '2025-06-30', '--no-data'], demo);
   const report = JSON.parse(r.out) as JsonReport;
   assert.equal(report.findings.filter((f) => f.code.startsWith('goal.focus')).length, 0);
   assert.ok(
@@ -72,7 +72,7 @@ test('text output names file:line; a rule switched off in kpi.yaml keeps its rea
 
 test('--format sarif writes a file that validates against SARIF 2.1.0', () => {
   const out = join(root, 'kpi.sarif');
-  const r = run(['check', '--format', 'sarif', '--output', out, '--today', '2025-07-01'], demo);
+  const r = run(['check', '--format', 'sarif', '--output', out, '--as-of', '2025-06-30'], demo);
   assert.equal(r.code, 1, r.err);
   const schemaPath = createRequire(import.meta.url).resolve(
     '@microsoft/sarif-multitool-linux/sarif-2.1.0.json',
@@ -83,4 +83,16 @@ test('--format sarif writes a file that validates against SARIF 2.1.0', () => {
   const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: unknown[] }[] };
   assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
   assert.ok((sarif.runs[0]?.results.length ?? 0) > 5);
+});
+
+test('--as-of D is the last complete day (today D+1); the deprecated --today says so and agrees', () => {
+  const asOf = run(['check', '--json', '--as-of', '2025-06-30', '--no-data'], demo);
+  const today = run(['check', '--json', '--today', '2025-07-01', '--no-data'], demo);
+  assert.equal(asOf.code, today.code);
+  assert.equal((JSON.parse(asOf.out) as { today: string }).today, '2025-07-01');
+  assert.deepEqual(JSON.parse(today.out), JSON.parse(asOf.out));
+  assert.match(today.err, /--today is deprecated.*use --as-of 2025-06-30/);
+  assert.doesNotMatch(asOf.err, /deprecated/);
+  const both = run(['check', '--as-of', '2025-06-30', '--today', '2025-07-01'], demo);
+  assert.equal(both.code, 2);
 });

@@ -107,9 +107,11 @@ describe('kpi query on the demo', () => {
     );
   });
 
-  test('unknown metric and unknown dimension are problems (exit 1) with hints', () => {
+  // Exit 2, not 1 (changed in issue 16): an unknown name on the command line is a usage
+  // error in every command, the same exit code as an unknown KPI in `kpi explain`.
+  test('unknown metric and unknown dimension are usage errors (exit 2, as an unknown KPI) with hints', () => {
     const r = run(['query', 'ctrr', '--dim', 'platfrom'], demo);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2);
     assert.match(r.err, /query\.metric\.unknown/);
     assert.match(r.err, /ctr/);
   });

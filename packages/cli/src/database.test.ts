@@ -117,7 +117,7 @@ describe('a project whose facts live in PostgreSQL', () => {
     for (const args of [
       ['explain', 'leads_this_quarter', '--as-of', AS_OF, '--json'],
       ['forecast', 'leads_this_quarter', '--as-of', AS_OF, '--json'],
-      ['check', '--format', 'json', '--today', AS_OF],
+      ['check', '--format', 'json', '--as-of', AS_OF],
     ]) {
       const a = run(args, embedded);
       const b = run(args, inDb, env);

@@ -3,7 +3,7 @@
 // Invariant: a user never sees a stack trace unless KPI_DEBUG=1.
 
 import { readFileSync } from 'node:fs';
-import { exitCodeFor, formatIssue, isKpiError, ProblemsError } from '@kpi/core';
+import { exitCodeFor, formatIssue, groupIssues, isKpiError, ProblemsError } from '@kpi/core';
 import { bold, dim, red, type CliContext, type Command } from './cli-context.js';
 import { initCommand } from './commands/init-command.js';
 import { validateCommand } from './commands/validate-command.js';
@@ -31,9 +31,11 @@ import { sentimentCommand } from './commands/sentiment-command.js';
 import { engagementCommand } from './commands/engagement-command.js';
 import { budgetCommand } from './commands/budget-command.js';
 import { churnCommand } from './commands/churn-command.js';
+import { addCommand } from './commands/add-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
+  addCommand,
   validateCommand,
   importCommand,
   queryCommand,
@@ -82,8 +84,10 @@ Run kpi <command> --help for a command's options. Exit codes: 0 ok, 1 problems f
 
 const reportError = (e: unknown, ctx: CliContext): number => {
   if (e instanceof ProblemsError) {
-    for (const i of e.issues.slice(0, 200)) ctx.err(formatIssue(i) + '\n');
-    if (e.issues.length > 200) ctx.err(`... and ${e.issues.length - 200} more\n`);
+    // The same problem on many rows is printed once, with its count and first lines.
+    const groups = groupIssues(e.issues);
+    for (const g of groups.slice(0, 200)) ctx.err(formatIssue(g.issue) + '\n');
+    if (groups.length > 200) ctx.err(`... and ${groups.length - 200} more\n`);
     ctx.err(red(ctx, `error ${e.code}: ${e.message}`) + '\n');
   } else if (isKpiError(e)) {
     ctx.err(red(ctx, `error ${e.code}: ${e.message}`) + '\n');

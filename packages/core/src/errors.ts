@@ -39,11 +39,21 @@ export class UsageError extends KpiError {
   }
 }
 
-/** The input was understood but has problems: a project or a file with issues (exit 1 / HTTP 422). */
+/**
+ * The input was understood but has problems: a project or a file with issues (exit 1 /
+ * HTTP 422). With kind 'not_found' the problems are names the project does not have
+ * (exit 2, like every unknown name; see exitCodeFor).
+ */
 export class ProblemsError extends KpiError {
   readonly issues: readonly Issue[];
-  constructor(code: string, message: string, issues: readonly Issue[], details?: Record<string, unknown>) {
-    super(code, message, { kind: 'problems', details: { ...details, issues } });
+  constructor(
+    code: string,
+    message: string,
+    issues: readonly Issue[],
+    details?: Record<string, unknown>,
+    kind: 'problems' | 'not_found' = 'problems',
+  ) {
+    super(code, message, { kind, details: { ...details, issues } });
     this.name = 'ProblemsError';
     this.issues = issues;
   }
@@ -82,7 +92,13 @@ export class NotFoundError extends KpiError {
 
 export const isKpiError = (e: unknown): e is KpiError => e instanceof KpiError;
 
-/** CLI exit codes: 0 ok, 1 problems found, 2 usage, 3 IO or engine failure. */
+/**
+ * CLI exit codes: 0 ok, 1 problems found, 2 usage, 3 IO or engine failure. An unknown name
+ * on the command line (a KPI, goal, metric, dimension or dataset the project does not
+ * have) is a usage error, exit 2, in every command: the project is fine, the command
+ * named something else. Problems inside the project or a file (a metric in kpi.yaml that
+ * names an unknown column, a bad row) are exit 1.
+ */
 export const exitCodeFor = (e: unknown): number => {
   if (!isKpiError(e)) return 3;
   switch (e.kind) {

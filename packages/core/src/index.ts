@@ -1,5 +1,6 @@
 // Public surface of @kpi/core: domain types, schemas, project loading, errors. Pure.
 export * from './result.js';
+export * from './issue-groups.js';
 export * from './errors.js';
 export * from './own-lookup.js';
 export * from './schema/common-schema.js';
@@ -23,6 +24,7 @@ export * from './format/number-format.js';
 export * from './time/period-range.js';
 export * from './time/comparison-window.js';
 export * from './time/date-label.js';
+export * from './time/date-format.js';
 export * from './limits/input-limits.js';
 export * from './limits/json-scan.js';
 export * from './limits/csv-scan.js';

@@ -9,7 +9,7 @@ import { isRequired } from './header-map.js';
 import type { ImportPlan } from './import-plan.js';
 import { CONVERTED, DUPLICATES, STAGE, fieldName, stageSql } from './source-sql.js';
 import { SQL_TYPES } from './column-sql.js';
-import { convertSql, presentSql } from './value-sql.js';
+import { convertSql, presentSql, stampedSql } from './value-sql.js';
 
 /** Reads the file into the staging table; returns the number of data records. */
 export const stageFile = async (engine: Engine, plan: ImportPlan): Promise<number> => {
@@ -45,6 +45,31 @@ export const stageFile = async (engine: Engine, plan: ImportPlan): Promise<numbe
   return Number((await engine.query(`SELECT count(*) AS n FROM ${STAGE}`)).rows[0]?.['n'] ?? 0);
 };
 
+/**
+ * Removes the totals rows of a platform export ("Total: Account", "Totals", "Grand total"
+ * as the first filled field among the first three, and no valid time value when the file
+ * has the time column). Ordinals of the other rows are kept (rowids do not move), so their
+ * line numbers stay right. Returns how many were removed.
+ */
+export const dropTotalsRows = async (engine: Engine, plan: ImportPlan): Promise<number> => {
+  if (plan.format !== 'csv' || plan.fields.length < 2) return 0;
+  const first = plan.fields
+    .slice(0, 3)
+    .map((_, i) => `NULLIF(trim(${fieldName(i)}), '')`)
+    .join(', ');
+  const label = `regexp_full_match(lower(coalesce(${first})), '(grand\\s+)?totals?(\\s*:.*)?')`;
+  const time = plan.mapping.mapped.find((m) => m.column === plan.def.time);
+  const timeType = ownGet(plan.def.columns, plan.def.time)?.type ?? 'date';
+  const noTime = time
+    ? ` AND ${convertSql(timeType, fieldName(time.index), { decimalComma: false, format: ownGet(plan.formats, time.column) })} IS NULL`
+    : '';
+  const n = Number(
+    (await engine.query(`SELECT count(*) AS n FROM ${STAGE} WHERE ${label}${noTime}`)).rows[0]?.['n'] ?? 0,
+  );
+  if (n > 0) await engine.exec(`DELETE FROM ${STAGE} WHERE ${label}${noTime}`);
+  return n;
+};
+
 /** Converts the staged text into typed columns plus `_bad` (some value is wrong or missing). */
 export const convertStage = async (engine: Engine, plan: ImportPlan): Promise<void> => {
   const q = engine.dialect.quoteIdent;
@@ -54,7 +79,7 @@ export const convertStage = async (engine: Engine, plan: ImportPlan): Promise<vo
   for (const [column, col] of Object.entries(plan.def.columns)) {
     const m = byColumn.get(column);
     if (!m) {
-      inner.push(`CAST(NULL AS ${SQL_TYPES[col.type]}) AS ${q(column)}`);
+      inner.push(`${stampedSql(plan, column) ?? `CAST(NULL AS ${SQL_TYPES[col.type]})`} AS ${q(column)}`);
       continue;
     }
     const raw = fieldName(m.index);
@@ -78,6 +103,13 @@ export const findDuplicates = async (
 ): Promise<number> => {
   const q = engine.dialect.quoteIdent;
   const keys = plan.def.key.map(q);
+  if (keys.length === 0) {
+    // No key: no duplicates to find (the import replaces the dates it covers).
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS SELECT 0 AS _row, 0 AS _first WHERE false`,
+    );
+    return 0;
+  }
   const notNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
   const on = keys.map((k) => `c.${k} = g.${k}`).join(' AND ');
   await engine.exec(

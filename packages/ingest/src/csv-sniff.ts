@@ -12,7 +12,7 @@ export interface CsvHead {
   readonly sample: readonly (readonly string[])[];
 }
 
-/** Splits `text` into records (RFC 4180 quoting, CRLF or LF, blank lines skipped). */
+/** Splits `text` into records (RFC 4180 quoting, CRLF, LF or CR alone, blank lines skipped). */
 export const parseRecords = (
   text: string,
   delim: string,
@@ -48,7 +48,11 @@ export const parseRecords = (
       fields.push(field);
       field = '';
     } else if (ch === '\n') endRecord();
-    else if (ch !== '\r') field += ch;
+    else if (ch === '\r') {
+      // CRLF is one record end; a CR alone (old Mac / Excel exports) is one too.
+      if (text[i + 1] === '\n') i++;
+      endRecord();
+    } else field += ch;
     i++;
   }
   if (complete && i >= n && (field !== '' || fields.length > 0) && records.length < max) endRecord();
@@ -106,3 +110,43 @@ export const delimiterName = (d: string): string =>
         : d === '|'
           ? 'pipe (|)'
           : JSON.stringify(d);
+
+/** How many lines above the header may be a report's title, date range or comments. */
+export const MAX_PREAMBLE_LINES = 30;
+
+/**
+ * The 0-based line of the header: platform exports put a title, a date range or "#"
+ * comments above it (Google Ads, GA4). The first of the first lines that maps the most
+ * dataset columns is the header; 0 unless a later line maps more than the first one.
+ */
+export const findHeaderLine = (
+  text: string,
+  quote: string,
+  delimiter: string | undefined,
+  mappedCount: (headers: readonly string[]) => number,
+): number => {
+  const lines = text.split(/\r\n|\r|\n/, MAX_PREAMBLE_LINES + 1).slice(0, MAX_PREAMBLE_LINES);
+  const delims = delimiter === undefined ? DELIMITERS : [delimiter];
+  const mappedAt = (line: string): number =>
+    Math.max(...delims.map((d) => mappedCount(parseRecords(line, d, quote, 1, true)[0] ?? [])));
+  const first = mappedAt(lines[0] ?? '');
+  let best = 0;
+  let bestMapped = first;
+  lines.forEach((line, i) => {
+    if (i === 0) return;
+    const m = mappedAt(line);
+    if (m > bestMapped) [best, bestMapped] = [i, m];
+  });
+  return best;
+};
+
+/** The text from line `n` (0-based) on. */
+export const fromLine = (text: string, n: number): string => {
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const m = /\r\n|\r|\n/.exec(text.slice(at));
+    if (!m) return '';
+    at += m.index + m[0].length;
+  }
+  return text.slice(at);
+};

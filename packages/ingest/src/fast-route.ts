@@ -11,8 +11,8 @@ import { SQL_TYPES } from './column-sql.js';
 import { isRequired } from './header-map.js';
 import type { ImportPlan } from './import-plan.js';
 import { CONVERTED, fieldName, readCsvSql } from './source-sql.js';
-import { FALSE_WORDS, TRUE_WORDS } from './value-sql.js';
-import { upsertRows, type WriteCounts } from './write-rows.js';
+import { FALSE_WORDS, TRUE_WORDS, stampedSql } from './value-sql.js';
+import { replacesByDate, upsertRows, type WriteCounts } from './write-rows.js';
 
 const STRICT: Readonly<Record<ColumnType, RegExp>> = {
   string: /[\s\S]*/,
@@ -52,7 +52,7 @@ const typedSelect = (engine: Engine, plan: ImportPlan): string => {
   return Object.entries(plan.def.columns)
     .map(([column, col]) => {
       const m = byColumn.get(column);
-      if (!m) return `CAST(NULL AS ${SQL_TYPES[col.type]}) AS ${q(column)}`;
+      if (!m) return `${stampedSql(plan, column) ?? `CAST(NULL AS ${SQL_TYPES[col.type]})`} AS ${q(column)}`;
       const x = fieldName(m.index);
       let v = x;
       if (col.type === 'number') v = `CASE WHEN NOT isfinite(${x}) THEN error('not finite') ELSE ${x} END`;
@@ -67,6 +67,7 @@ const typedSelect = (engine: Engine, plan: ImportPlan): string => {
 const hasDuplicateKeys = async (engine: Engine, plan: ImportPlan, table: string): Promise<boolean> => {
   // Grouping on one 64-bit hash is cheaper than on the key columns; a (very unlikely)
   // collision only sends the file to the checked route, which compares the real keys.
+  if (plan.def.key.length === 0) return false;
   const keys = plan.def.key.map(engine.dialect.quoteIdent).join(', ');
   const r = await engine.query(
     `SELECT 1 AS one FROM ${table} GROUP BY hash(${keys}) HAVING count(*) > 1 LIMIT 1`,
@@ -94,7 +95,7 @@ export const fastImport = async (
     const r = await engine.query(`INSERT INTO ${q(plan.dataset)} (${cols}) ${select}`);
     const rowsRead = Number(r.rows[0]?.['Count'] ?? 0);
     if (rowsRead === 0 || (await hasDuplicateKeys(engine, plan, q(plan.dataset)))) throw new FastRouteMiss();
-    return { rowsRead, inserted: rowsRead, updated: 0 };
+    return { rowsRead, inserted: rowsRead, updated: 0, ...(replacesByDate(plan.def) ? { replaced: 0 } : {}) };
   }
   const r = await engine.query(`CREATE OR REPLACE TEMP TABLE ${CONVERTED} AS ${select}`);
   const rowsRead = Number(r.rows[0]?.['Count'] ?? 0);

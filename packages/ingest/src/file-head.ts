@@ -1,20 +1,27 @@
 // Opens an import file: checks it exists, is readable and not too large, guesses its
-// format and returns its first bytes as text (BOM removed). IO.
+// format and encoding (UTF-8, or UTF-16 with or without a BOM) and returns its first bytes
+// as text (BOM removed), with the kind of line endings when they are unusual. IO.
 // Invariant: every failure names the path; nothing here touches the database.
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { IoError, UsageError } from '@kpi/core';
 import type { ImportFormat } from './import-types.js';
+import { decodeHead, detectEncoding, oddLineEndings, type TextEncoding } from './file-reencode.js';
 
 export const HEAD_BYTES = 256 * 1024;
 
 export interface FileHead {
   readonly path: string;
+  /** The file DuckDB reads: `path`, or its UTF-8 / LF copy (see file-reencode.ts). */
+  readonly readPath: string;
   readonly size: number;
   readonly format: ImportFormat;
-  /** The first HEAD_BYTES decoded as UTF-8, without a BOM. */
+  /** The first HEAD_BYTES decoded, without a BOM. */
   readonly text: string;
+  readonly encoding: TextEncoding;
+  /** CR-only or mixed line endings (the file is then read through a LF copy). */
+  readonly lineEndings: 'cr' | 'mixed' | undefined;
   /** True when `text` is the whole file. */
   readonly complete: boolean;
 }
@@ -80,6 +87,17 @@ export const readFileHead = (path: string, format: ImportFormat | undefined, max
       details: { path },
     });
   }
-  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
-  return { path, size, format: fmt, text, complete: size <= HEAD_BYTES };
+  const encoding = detectEncoding(buf);
+  const text = decodeHead(buf, encoding);
+  const lineEndings = fmt === 'csv' ? oddLineEndings(text) : undefined;
+  return {
+    path,
+    readPath: path,
+    size,
+    format: fmt,
+    text,
+    complete: size <= HEAD_BYTES,
+    encoding,
+    lineEndings,
+  };
 };

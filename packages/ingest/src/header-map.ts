@@ -1,9 +1,11 @@
 // Maps a file's header (CSV) or keys (JSON) onto a dataset's columns. Pure.
 // Invariants: matching is case-insensitive and trimmed (spaces and dashes also match
-// underscores), through each column's `source` names; the first matching header wins;
+// underscores, and a trailing currency code such as " (EUR)" may be left out), through
+// each column's `source` names; the first matching header wins;
 // an explicit column map (column -> header) is applied first and wins over the automatic
 // matching, and a column mapped to "" is not in the file (never matched by name); key,
-// time and `required` columns are required, others may be absent.
+// time and `required` columns are required, others may be absent; the snapshot date of a
+// dataset without time is stamped by the import and never matched.
 
 import { ownGet, type DatasetDef } from '@kpi/core';
 
@@ -32,6 +34,13 @@ export const namesOf = (column: string, def: DatasetDef): readonly string[] => {
   const names = src === undefined ? [column] : [...(Array.isArray(src) ? src : [src]), column];
   return names.map(norm);
 };
+
+/** The snapshot date column of a dataset without time: filled by the import, not the file. */
+/** A header without a trailing ISO currency code in parentheses: "Cost (USD)" -> "Cost". */
+export const withoutCurrency = (h: string): string => h.replace(/\s*\([A-Z]{3}\)\s*$/, '');
+
+export const isStamped = (column: string, def: DatasetDef): boolean =>
+  def.snapshot === true && column === def.time;
 
 export const isRequired = (column: string, def: DatasetDef): boolean =>
   column === def.time || def.key.includes(column) || ownGet(def.columns, column)?.required === true;
@@ -66,6 +75,7 @@ export const mapHeaders = (
   const missingRequired: string[] = [];
   const missingOptional: string[] = [];
   for (const column of Object.keys(def.columns)) {
+    if (isStamped(column, def)) continue;
     const chosen = explicit.get(column);
     if (chosen !== undefined) {
       mapped.push({ column, index: chosen, header: headers[chosen] ?? '' });
@@ -79,6 +89,9 @@ export const mapHeaders = (
     const looseNames = names.map(loose);
     let index = headers.findIndex((h, i) => !taken.has(i) && names.includes(norm(h)));
     if (index < 0) index = headers.findIndex((h, i) => !taken.has(i) && looseNames.includes(loose(h)));
+    // "Amount spent (EUR)" answers to "Amount spent": exports put the currency in the header.
+    if (index < 0)
+      index = headers.findIndex((h, i) => !taken.has(i) && looseNames.includes(loose(withoutCurrency(h))));
     if (index >= 0) {
       taken.add(index);
       mapped.push({ column, index, header: headers[index] ?? '' });

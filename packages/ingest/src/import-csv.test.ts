@@ -45,13 +45,18 @@ describe('values', () => {
     );
   });
 
-  test('"1.234,5" is refused without decimalComma and read as 1234.5 with it', async () => {
+  // Since issue 16 an import without the option tells a decimal comma from the first rows,
+  // so the refusal is pinned with decimalComma: false (a decimal point asked for).
+  test('"1.234,5" is refused with decimalComma: false and read as 1234.5 with it, or told from the rows', async () => {
     await fresh();
     const f = ws.file(
       'comma.csv',
       'Day;Campaign name;Cost\n2025-01-01;a;1.234,5\n2025-01-02;a;€ 1.234,50\n2025-01-03;a;1 234,5\n',
     );
-    const e = await rejectsWith<ProblemsError>(importFile(ws.engine, project, 'ads', f), 'import.rejected');
+    const e = await rejectsWith<ProblemsError>(
+      importFile(ws.engine, project, 'ads', f, { decimalComma: false }),
+      'import.rejected',
+    );
     assert.equal(e.issues.length, 3);
     assert.equal(e.issues[0]?.code, 'import.row.not_a_number');
     assert.equal(e.issues[0]?.message, 'column spend: "1.234,5" is not a number');
@@ -64,6 +69,35 @@ describe('values', () => {
       (await ads()).map((r) => r['spend']),
       [1234.5, 1234.5, 1234.5],
     );
+    await fresh();
+    assert.equal((await importFile(ws.engine, project, 'ads', f)).inserted, 3);
+    assert.deepEqual(
+      (await ads()).map((r) => r['spend']),
+      [1234.5, 1234.5, 1234.5],
+    );
+  });
+
+  test('a decimal comma is told from the rows only when no value reads with a decimal point', async () => {
+    await fresh();
+    // "54,50" reads only with a decimal comma, "1,234" either way: comma decimal.
+    const f = ws.file('eu.csv', 'Day;Campaign name;Cost\n2025-01-01;a;€54,50\n2025-01-02;a;1,234\n');
+    await importFile(ws.engine, project, 'ads', f);
+    assert.deepEqual(
+      (await ads()).map((r) => r['spend']),
+      [54.5, 1.234],
+    );
+    await fresh();
+    // "2.5" reads only with a decimal point: the file keeps the decimal point, "1,234" is 1234.
+    const g = ws.file('us.csv', 'Day;Campaign name;Cost\n2025-01-01;a;2.5\n2025-01-02;a;1,234\n');
+    await importFile(ws.engine, project, 'ads', g);
+    assert.deepEqual(
+      (await ads()).map((r) => r['spend']),
+      [2.5, 1234],
+    );
+    await fresh();
+    // Comma-separated: never a decimal comma unless asked ("1,5" stays a bad number).
+    const h = ws.file('comma-sep.csv', 'Day,Campaign name,Cost\n2025-01-01,a,"54,50"\n');
+    await rejectsWith<ProblemsError>(importFile(ws.engine, project, 'ads', h), 'import.rejected');
   });
 
   test('bad numbers, fractions in integers, bad booleans and dates are listed with line and column', async () => {

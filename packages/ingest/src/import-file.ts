@@ -7,11 +7,21 @@
 // restored afterwards). Structural limits (JSON depth and keys, CSV columns, value
 // lengths) are checked by a byte scan of the whole file before any reader sees it.
 
-import { EngineError, NotFoundError, UsageError, inputLimits, ownGet, type Project } from '@kpi/core';
+import {
+  EngineError,
+  NotFoundError,
+  UsageError,
+  dateFormatHasYear,
+  inputLimits,
+  ownGet,
+  yearlessFormatHint,
+  type Project,
+} from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import {
   badRows,
   convertStage,
+  dropTotalsRows,
   countRejected,
   findDuplicates,
   goodRowsSql,
@@ -19,7 +29,8 @@ import {
 } from './checked-route.js';
 import { ensureDatasetTable, ensureImportLog } from './dataset-tables.js';
 import { FastRouteMiss, canTryFast, fastImport } from './fast-route.js';
-import { readFileHead } from './file-head.js';
+import { readFileHead, type FileHead } from './file-head.js';
+import { reencodeFile } from './file-reencode.js';
 import { checkCsvHeader, checkCsvLimits, checkJsonLimits } from './input-limit-check.js';
 import { fileProblem, planImport, type ImportPlan } from './import-plan.js';
 import {
@@ -40,6 +51,8 @@ interface Outcome {
   readonly inserted: number;
   readonly updated: number;
   readonly rejected: number;
+  readonly replaced?: number;
+  readonly totalsSkipped?: number;
   readonly seconds: number;
 }
 
@@ -65,6 +78,13 @@ const withTimeZone = async <T>(engine: Engine, tz: string, fn: () => Promise<T>)
 
 const checkDateFormat = async (engine: Engine, format: string | undefined): Promise<void> => {
   if (format === undefined) return;
+  if (!dateFormatHasYear(format))
+    throw new UsageError(
+      'import.date_format.no_year',
+      `date format ${JSON.stringify(format)} has no year: its dates would be read as 1900`,
+      yearlessFormatHint(format),
+      { format },
+    );
   try {
     await engine.query(`SELECT try_strptime('2000-01-01', ${sqlString(format)}) AS x`);
   } catch (e) {
@@ -94,7 +114,13 @@ const checkedImport = async (
       plan,
       opts.rejectsPath === undefined ? MAX_LISTED_PROBLEMS : undefined,
     );
-    const lines = await recordLines(plan.path, plan.format, lineOrdinals(rows), plan.quote);
+    const lines = await recordLines(
+      plan.readPath,
+      plan.format,
+      lineOrdinals(rows),
+      plan.quote,
+      plan.skipLines,
+    );
     const lineOf = (o: number): number => lines.get(o) ?? o + (plan.format === 'csv' ? 2 : 1);
     if (opts.rejectsPath === undefined) throw problemsError(plan, rows, lineOf, rejected, rowsRead);
     writeRejects(opts.rejectsPath, plan, rows, lineOf);
@@ -117,7 +143,13 @@ const inTransaction = (
   plan: ImportPlan,
   opts: ImportOptions,
   startedAt: Date,
-  work: () => Promise<{ rowsRead: number; inserted: number; updated: number; rejected: number }>,
+  work: () => Promise<{
+    rowsRead: number;
+    inserted: number;
+    updated: number;
+    rejected: number;
+    replaced?: number;
+  }>,
   route: Outcome['route'],
 ): Promise<Outcome> =>
   engine.transaction(async () => {
@@ -161,7 +193,9 @@ const runImport = async (
   // rowids are then the plain record ordinals 0..n-1 (rows added inside a transaction
   // carry provisional rowids).
   phase('reading');
-  const rowsRead = await stageFile(engine, plan);
+  const staged = await stageFile(engine, plan);
+  const totals = await dropTotalsRows(engine, plan);
+  const rowsRead = staged - totals;
   if (rowsRead === 0) {
     throw fileProblem(
       'import.file.empty',
@@ -170,7 +204,7 @@ const runImport = async (
       'export the data again; nothing was imported',
     );
   }
-  return inTransaction(
+  const outcome = await inTransaction(
     engine,
     plan,
     opts,
@@ -178,6 +212,7 @@ const runImport = async (
     () => checkedImport(engine, plan, opts, phase, rowsRead),
     'checked',
   );
+  return totals > 0 ? { ...outcome, totalsSkipped: totals } : outcome;
 };
 
 /**
@@ -209,16 +244,29 @@ export const importFile = async (
   };
   phase('opening');
   const timer = options.onProgress ? setInterval(report, 200) : undefined;
+  let cleanup: (() => void) | undefined;
   try {
-    const head = readFileHead(filePath, options.format, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    let head: FileHead = readFileHead(
+      filePath,
+      options.format,
+      options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    );
+    // UTF-16, CR-only or mixed line endings: read through a UTF-8 / LF copy.
+    if (head.encoding !== 'utf-8' || head.lineEndings !== undefined) {
+      const copy = await reencodeFile(head.path, head.encoding);
+      cleanup = copy.cleanup;
+      head = { ...head, readPath: copy.readPath };
+    }
     // Structural limits first: no reader (DuckDB's included) sees a file that breaks them.
     const limits = inputLimits(project.settings.limits);
     if (head.format === 'csv')
-      await checkCsvHeader(head.path, options.delimiter, options.quote ?? '"', limits);
-    else await checkJsonLimits(head.path, head.format, limits, options);
+      await checkCsvHeader(head.readPath, options.delimiter, options.quote ?? '"', limits, head.path);
+    else await checkJsonLimits(head.readPath, head.format, limits, options);
     await checkDateFormat(engine, options.dateFormat);
     const plan = await planImport(engine, dataset, def, head, options);
-    if (plan.format === 'csv') await checkCsvLimits(plan.path, plan.delimiter, plan.quote, limits);
+    options.onPlan?.({ ignoredColumns: plan.mapping.ignored, missingColumns: plan.mapping.missingOptional });
+    if (plan.format === 'csv')
+      await checkCsvLimits(plan.readPath, plan.delimiter, plan.quote, limits, plan.path);
     const outcome = await withTimeZone(engine, project.settings.timezone, async () => {
       try {
         return await runImport(engine, plan, options, startedAt, phase);
@@ -238,11 +286,13 @@ export const importFile = async (
       ...(outcome.rejected > 0 && options.rejectsPath !== undefined
         ? { rejectsPath: options.rejectsPath }
         : {}),
+      ...(plan.snapshotDate !== undefined ? { snapshotDate: plan.snapshotDate } : {}),
       ignoredColumns: plan.mapping.ignored,
       missingColumns: plan.mapping.missingOptional,
       dryRun: options.dryRun === true,
     };
   } finally {
     if (timer) clearInterval(timer);
+    cleanup?.();
   }
 };

@@ -5,9 +5,26 @@
 // names unknown columns or absent headers) are thrown as a ProblemsError before any table
 // is touched.
 
-import { ProblemsError, type DatasetDef, type Issue, ownGet, ownRecord } from '@kpi/core';
+import {
+  ProblemsError,
+  UsageError,
+  isIsoDate,
+  type DatasetDef,
+  type Issue,
+  ownGet,
+  ownRecord,
+} from '@kpi/core';
 import type { Engine } from '@kpi/engines';
-import { delimiterName, fitsBetter, parseRecords, scoreDelimiter, sniffDelimiter } from './csv-sniff.js';
+import {
+  delimiterName,
+  findHeaderLine,
+  fitsBetter,
+  fromLine,
+  parseRecords,
+  scoreDelimiter,
+  sniffDelimiter,
+} from './csv-sniff.js';
+import { looksDecimalComma } from './decimal-detect.js';
 import type { FileHead } from './file-head.js';
 import { findMappedHeader, mapHeaders, type HeaderMapping } from './header-map.js';
 import type { ImportFormat, ImportOptions } from './import-types.js';
@@ -16,8 +33,13 @@ import { sqlString } from './value-sql.js';
 export interface ImportPlan {
   readonly dataset: string;
   readonly def: DatasetDef;
+  /** The file as the user named it (every message uses this). */
   readonly path: string;
+  /** The file the readers open: `path` or its UTF-8 / LF copy. */
+  readonly readPath: string;
   readonly format: ImportFormat;
+  /** Lines above the header (a report's title, date range, comments), skipped. */
+  readonly skipLines: number;
   readonly delimiter: string;
   readonly quote: string;
   /** The file's header fields (CSV) or keys (JSON), in file order. */
@@ -26,6 +48,8 @@ export interface ImportPlan {
   /** First data records (CSV only), to choose the route. */
   readonly sample: readonly (readonly string[])[];
   readonly decimalComma: boolean;
+  /** The date stamped on every row (snapshot datasets only). */
+  readonly snapshotDate: string | undefined;
   /** Per column: the strftime format accepted besides ISO. */
   readonly formats: Readonly<Record<string, string | undefined>>;
 }
@@ -59,7 +83,7 @@ export const readJsonSql = (path: string, format: ImportFormat, keys?: readonly 
 
 const jsonKeys = async (engine: Engine, head: FileHead): Promise<string[]> => {
   try {
-    const r = await engine.query(`DESCRIBE SELECT * FROM ${readJsonSql(head.path, head.format)}`);
+    const r = await engine.query(`DESCRIBE SELECT * FROM ${readJsonSql(head.readPath, head.format)}`);
     return r.rows.map((row) => String(row['column_name']));
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).replace(/^database error: /, '');
@@ -171,10 +195,12 @@ const checkMapHeaders = (
     );
 };
 
-const csvFields = (head: FileHead, def: DatasetDef, opts: ImportOptions, quote: string) => {
+const csvFields = (file: FileHead, def: DatasetDef, opts: ImportOptions, quote: string) => {
   const count = (h: readonly string[]) => mapHeaders(h, def, opts.columnMap).mapped.length;
+  const skip = findHeaderLine(file.text, quote, opts.delimiter, count);
+  const head = skip > 0 ? { ...file, text: fromLine(file.text, skip) } : file;
   const best = sniffDelimiter(head.text, quote, head.complete, count)[0];
-  if (opts.delimiter === undefined) return best;
+  if (opts.delimiter === undefined) return best && { ...best, skip, text: head.text };
   const given = scoreDelimiter(head.text, opts.delimiter, quote, head.complete, count);
   if (best && best.delimiter !== opts.delimiter && fitsBetter(best, given)) {
     throw fileProblem(
@@ -184,7 +210,19 @@ const csvFields = (head: FileHead, def: DatasetDef, opts: ImportOptions, quote: 
       `use the delimiter ${best.delimiter === '\t' ? '"\\t" (tab)' : `"${best.delimiter}"`}, or leave it out to detect it`,
     );
   }
-  return given;
+  return { ...given, skip, text: head.text };
+};
+
+const checkSnapshotDate = (dataset: string, date: string | undefined): string => {
+  if (date === undefined || !isIsoDate(date))
+    throw new UsageError(
+      'import.snapshot_date.invalid',
+      date === undefined
+        ? `dataset ${dataset} has no time column, so an import needs the date of its snapshot`
+        : `snapshot date ${JSON.stringify(date)} is not a date written YYYY-MM-DD`,
+      'give the date of the export as YYYY-MM-DD (by default, today)',
+    );
+  return date;
 };
 
 export const planImport = async (
@@ -206,13 +244,15 @@ export const planImport = async (
   let fields: readonly string[];
   let sample: readonly (readonly string[])[] = [];
   let delimiter = opts.delimiter ?? ',';
+  let skipLines = 0;
   if (head.format === 'csv') {
     const scored = csvFields(head, def, opts, quote);
     const records = scored?.records ?? [];
     delimiter = scored?.delimiter ?? delimiter;
+    skipLines = scored?.skip ?? 0;
     fields = (records[0] ?? []).map((f) => f.trim());
     if (head.complete && records.length === 1) throw emptyFile(head.path, true);
-    sample = parseRecords(head.text, delimiter, quote, 1001, head.complete).slice(1);
+    sample = parseRecords(scored?.text ?? head.text, delimiter, quote, 1001, head.complete).slice(1);
   } else fields = await jsonKeys(engine, head);
   checkMapHeaders(head.path, fields, columnMap);
   const mapping = mapHeaders(fields, def, columnMap);
@@ -223,13 +263,20 @@ export const planImport = async (
     dataset,
     def,
     path: head.path,
+    readPath: head.readPath,
+    skipLines,
     format: head.format,
     delimiter,
     quote,
     fields,
     mapping,
     sample,
-    decimalComma: opts.decimalComma === true,
+    // Not given: told from the first rows ("54,50" can only be a decimal comma) of a file
+    // not separated by commas (spreadsheets that write a decimal comma separate by ; or tab).
+    decimalComma:
+      opts.decimalComma ??
+      (head.format === 'csv' && delimiter !== ',' && looksDecimalComma(sample, mapping, def)),
+    snapshotDate: def.snapshot ? checkSnapshotDate(dataset, opts.snapshotDate) : undefined,
     formats,
   };
 };

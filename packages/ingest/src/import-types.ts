@@ -1,5 +1,6 @@
 // Public types of the file import: options, summary, dataset statistics. Pure types.
 // Invariant: counts in a summary add up: rowsRead = inserted + updated + rejected
+// (`replaced` counts stored rows removed by a replacing import, not rows of the file)
 // (a dry run reports what an import would do and changes nothing).
 
 export type ImportFormat = 'csv' | 'ndjson' | 'json';
@@ -11,12 +12,20 @@ export interface ImportOptions {
   readonly delimiter?: string;
   /** CSV quote character (default "). */
   readonly quote?: string;
-  /** Numbers are written 1.234,5 (comma decimal, dot or space thousands). */
+  /**
+   * Numbers are written 1.234,5 (comma decimal, dot or space thousands). Not given: told
+   * from the first rows (CSV), e.g. "54,50" can only be a decimal comma.
+   */
   readonly decimalComma?: boolean;
   /** strftime format for dates and timestamps in this file; overrides the columns' `format`. */
   readonly dateFormat?: string;
   /** Load the good rows and write the bad ones, with line and reason, to this CSV file. */
   readonly rejectsPath?: string;
+  /**
+   * The date stamped on every row of a snapshot dataset (one without a time column), as
+   * YYYY-MM-DD; required for those datasets (the app passes today by the project's clock).
+   */
+  readonly snapshotDate?: string;
   /** Check the file and report what would happen, changing nothing. */
   readonly dryRun?: boolean;
   /**
@@ -35,6 +44,14 @@ export interface ImportOptions {
    * automatically. Unknown columns, or headers absent from the file, are refused.
    */
   readonly columnMap?: Readonly<Record<string, string>>;
+  /**
+   * Called once the header is mapped, before any row is loaded: the file's headers that match
+   * no column (ignored) and the optional columns that will stay empty (a renamed header).
+   */
+  readonly onPlan?: (mapping: {
+    readonly ignoredColumns: readonly string[];
+    readonly missingColumns: readonly string[];
+  }) => void;
   /** Called while the import runs: fraction done (0..1) when known, and the phase. */
   readonly onProgress?: (fraction: number | undefined, phase: string) => void;
 }
@@ -48,6 +65,12 @@ export interface ImportSummary {
   readonly updated: number;
   readonly rejected: number;
   readonly seconds: number;
+  /** Totals rows of a platform export ("Total: Account", "Grand total") left out. */
+  readonly totalsSkipped?: number;
+  /** Rows removed because the import replaces them (snapshot or dataset without a key). */
+  readonly replaced?: number;
+  /** The snapshot this import wrote (datasets without a time column). */
+  readonly snapshotDate?: string;
   /** Where the rejected rows were written (only with `rejectsPath` and rejected > 0). */
   readonly rejectsPath?: string;
   /** File columns that match no dataset column. */

@@ -121,6 +121,7 @@ export const checkCsvHeader = async (
   delimiter: string | undefined,
   quote: string,
   limits: InputLimits,
+  shownAs: string = path,
 ): Promise<void> => {
   const q = asciiByte(quote);
   const candidates = (delimiter === undefined ? [...DELIMITERS] : [delimiter]).filter(
@@ -144,7 +145,7 @@ export const checkCsvHeader = async (
     if (n > widest) [widest, by] = [n, candidates[i] ?? by];
   });
   if (widest > limits.csv_columns)
-    throw limitProblem(path, {
+    throw limitProblem(shownAs, {
       limit: 'csv_columns',
       value: widest,
       max: limits.csv_columns,
@@ -160,6 +161,7 @@ export const checkCsvLimits = async (
   delimiter: string,
   quote: string,
   limits: InputLimits,
+  shownAs: string = path,
 ): Promise<void> => {
   const d = asciiByte(delimiter);
   const q = asciiByte(quote);
@@ -167,5 +169,5 @@ export const checkCsvLimits = async (
   const s = csvScanner({ limits, delimiter: d, quote: q });
   await scanFile(path, [s]);
   const v = firstViolation([s]);
-  if (v) throw limitProblem(path, v);
+  if (v) throw limitProblem(shownAs, v);
 };

@@ -2,7 +2,7 @@
 // Invariants: only run when there are problems to report; streams the file once and stops
 // after the last wanted record; counts records like DuckDB does (blank lines skipped,
 // newlines inside quoted CSV fields belong to their record). Record 0 is the first data
-// record (CSV: the one after the header).
+// record (CSV: the one after the header); `skipLines` lines above the header are passed over.
 
 import { createReadStream } from 'node:fs';
 import type { ImportFormat } from './import-types.js';
@@ -16,6 +16,7 @@ export const recordLines = async (
   format: ImportFormat,
   ordinals: readonly number[],
   quote: string,
+  skipLines = 0,
 ): Promise<Map<number, number>> => {
   const result = new Map<number, number>();
   if (ordinals.length === 0) return result;
@@ -33,6 +34,10 @@ export const recordLines = async (
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
+      if (line <= skipLines) {
+        if (b === LF) line++;
+        continue;
+      }
       if (b === LF) {
         line++;
         if (!inQuotes) atStart = true;

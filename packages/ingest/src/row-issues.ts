@@ -44,7 +44,7 @@ export const badValue = (
       }
       const hint =
         !opts.decimalComma && looksDecimalComma(raw)
-          ? 'the value looks like it uses a decimal comma: import with decimalComma (--decimal-comma)'
+          ? 'the value looks like it uses a decimal comma: import the file with the decimal comma option'
           : opts.decimalComma && looksDecimalDot(raw)
             ? 'the value uses a decimal point, but the import expects a decimal comma'
             : 'numbers may carry thousands separators, a currency symbol, % or (negative)';

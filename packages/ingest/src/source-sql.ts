@@ -17,14 +17,16 @@ export const fieldName = (i: number): string => `c${i}`;
 /** read_csv with every field typed as given (`VARCHAR` when missing). */
 export const readCsvSql = (plan: ImportPlan, types: readonly (string | undefined)[] = []): string => {
   const cols = plan.fields.map((_, i) => `'${fieldName(i)}': '${types[i] ?? 'VARCHAR'}'`).join(', ');
-  return `read_csv(${sqlString(plan.path)}, header=true, auto_detect=false, delim=${sqlString(plan.delimiter)},
+  const skip = plan.skipLines > 0 ? `skip=${Math.floor(plan.skipLines)}, ` : '';
+  return `read_csv(${sqlString(plan.readPath)}, header=true, ${skip}auto_detect=false, delim=${sqlString(plan.delimiter)},
     quote=${sqlString(plan.quote)}, escape=${sqlString(plan.quote)}, columns={${cols}})`;
 };
 
 /** Creates the all-VARCHAR staging table (c0..cN) and fills it from the file. */
 export const stageSql = (plan: ImportPlan): readonly string[] => {
   const cols = plan.fields.map((_, i) => `${fieldName(i)} VARCHAR`).join(', ');
-  const source = plan.format === 'csv' ? readCsvSql(plan) : readJsonSql(plan.path, plan.format, plan.fields);
+  const source =
+    plan.format === 'csv' ? readCsvSql(plan) : readJsonSql(plan.readPath, plan.format, plan.fields);
   return [`CREATE OR REPLACE TEMP TABLE ${STAGE} (${cols})`, `INSERT INTO ${STAGE} SELECT * FROM ${source}`];
 };
 

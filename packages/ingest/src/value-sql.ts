@@ -4,6 +4,7 @@
 // User text (formats) only enters SQL as escaped string literals.
 
 import type { ColumnType } from '@kpi/core';
+import type { ImportPlan } from './import-plan.js';
 
 export interface ValueOptions {
   readonly decimalComma: boolean;
@@ -47,16 +48,22 @@ export const booleanSql = (raw: string): string =>
   `(CASE WHEN lower(trim(${raw})) IN (${words(TRUE_WORDS)}) THEN true
     WHEN lower(trim(${raw})) IN (${words(FALSE_WORDS)}) THEN false END)`;
 
+// ISO text only: DuckDB's own cast also reads "31/01/25" as the year 31, silently.
+const ISO_DATE = String.raw`\d{4}-\d{1,2}-\d{1,2}`;
+const ISO_TIMESTAMP = String.raw`\d{4}-\d{1,2}-\d{1,2}([ T].*)?`;
+const isoCast = (raw: string, pattern: string, type: string): string =>
+  `(CASE WHEN regexp_full_match(trim(${raw}), '${pattern}') THEN TRY_CAST(trim(${raw}) AS ${type}) END)`;
+
 export const dateSql = (raw: string, format: string | undefined): string =>
   format === undefined
-    ? `TRY_CAST(trim(${raw}) AS DATE)`
-    : `COALESCE(TRY_CAST(trim(${raw}) AS DATE), TRY_CAST(try_strptime(trim(${raw}), ${sqlString(format)}) AS DATE))`;
+    ? isoCast(raw, ISO_DATE, 'DATE')
+    : `COALESCE(${isoCast(raw, ISO_DATE, 'DATE')}, TRY_CAST(try_strptime(trim(${raw}), ${sqlString(format)}) AS DATE))`;
 
 /** TIMESTAMPTZ: text without an offset is a local time in the session time zone. */
 export const timestampSql = (raw: string, format: string | undefined): string =>
   format === undefined
-    ? `TRY_CAST(trim(${raw}) AS TIMESTAMPTZ)`
-    : `COALESCE(TRY_CAST(trim(${raw}) AS TIMESTAMPTZ), TRY_CAST(try_strptime(trim(${raw}), ${sqlString(format)}) AS TIMESTAMPTZ))`;
+    ? isoCast(raw, ISO_TIMESTAMP, 'TIMESTAMPTZ')
+    : `COALESCE(${isoCast(raw, ISO_TIMESTAMP, 'TIMESTAMPTZ')}, TRY_CAST(try_strptime(trim(${raw}), ${sqlString(format)}) AS TIMESTAMPTZ))`;
 
 /** The typed value of `raw` (a SQL expression of type VARCHAR) for a column type. */
 export const convertSql = (type: ColumnType, raw: string, opts: ValueOptions): string => {
@@ -78,3 +85,12 @@ export const convertSql = (type: ColumnType, raw: string, opts: ValueOptions): s
 
 /** True (SQL) when `raw` holds something: not NULL and not blank. */
 export const presentSql = (raw: string): string => `(NULLIF(trim(${raw}), '') IS NOT NULL)`;
+
+/** The value stamped into a column the file does not provide (a snapshot's date), if any. */
+export const stampedSql = (
+  plan: Pick<ImportPlan, 'def' | 'snapshotDate'>,
+  column: string,
+): string | undefined =>
+  plan.def.snapshot === true && column === plan.def.time && plan.snapshotDate !== undefined
+    ? `CAST(${sqlString(plan.snapshotDate)} AS DATE)`
+    : undefined;

@@ -1,6 +1,9 @@
 // Writes checked rows into a dataset table (insert new keys, update existing ones) and
 // records the import in `_kpi_imports`. IO. Invariants: runs inside the caller's
 // transaction; `source` holds unique, non-null keys; an update replaces the whole row.
+// A snapshot dataset, or one without a key, is written by replacement: the stored rows of
+// the dates the import covers (its first to its last time value; a snapshot: its one
+// date) are removed, then every row is inserted.
 
 import type { DatasetDef } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
@@ -9,7 +12,12 @@ import { IMPORT_LOG_TABLE } from './dataset-tables.js';
 export interface WriteCounts {
   readonly inserted: number;
   readonly updated: number;
+  /** Stored rows removed by a replacing write. */
+  readonly replaced?: number;
 }
+
+/** True when imports into `def` replace the dates they cover instead of upserting by key. */
+export const replacesByDate = (def: DatasetDef): boolean => def.snapshot === true || def.key.length === 0;
 
 const count = async (engine: Engine, sql: string): Promise<number> =>
   Number((await engine.query(sql)).rows[0]?.['n'] ?? 0);
@@ -31,6 +39,21 @@ export const upsertRows = async (
   const q = engine.dialect.quoteIdent;
   const table = q(dataset);
   const cols = Object.keys(def.columns).map(q).join(', ');
+  if (replacesByDate(def)) {
+    const t = q(def.time);
+    const replaced = tableEmpty
+      ? 0
+      : await count(
+          engine,
+          `SELECT count(*) AS n FROM ${table} WHERE ${t} BETWEEN (SELECT min(${t}) FROM ${source} AS s) AND (SELECT max(${t}) FROM ${source} AS s)`,
+        );
+    if (replaced > 0)
+      await engine.exec(
+        `DELETE FROM ${table} WHERE ${t} BETWEEN (SELECT min(${t}) FROM ${source} AS s) AND (SELECT max(${t}) FROM ${source} AS s)`,
+      );
+    await engine.exec(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${source} AS s`);
+    return { inserted: total, updated: 0, replaced };
+  }
   const on = def.key.map((k) => `t.${q(k)} = s.${q(k)}`).join(' AND ');
   const updated = tableEmpty
     ? 0

@@ -6,6 +6,7 @@
 // so even a replay without a key updates rather than doubles.
 
 import { KpiError, NotFoundError, ownGet } from '@kpi/core';
+import { todayOf } from '../dates.js';
 import { importFile, type ImportFormat, type ImportSummary } from '@kpi/ingest';
 import { ensureAccessTables, nowIso } from '../access/access-tables.js';
 import type { LoadedProject } from '../project-files.js';
@@ -21,6 +22,12 @@ export interface LoadRowsInput {
   readonly dryRun?: boolean;
   /** Dataset column -> file header, winning over the automatic matching (see ImportOptions). */
   readonly columnMap?: Readonly<Record<string, string>>;
+  /** Numbers use a decimal comma (true), a decimal point (false), or tell from the rows (left out). */
+  readonly decimalComma?: boolean;
+  /** strftime format of the file's dates (see ImportOptions.dateFormat). */
+  readonly dateFormat?: string;
+  /** Load the good rows and write the bad ones, with reasons, to this CSV file. */
+  readonly rejectsPath?: string;
   /** Rows must be objects of plain values (see ImportOptions.flatRows). */
   readonly flatRows?: boolean;
   /** With flatRows: at most this many rows. */
@@ -70,8 +77,13 @@ export const loadRows = (lp: LoadedProject, input: LoadRowsInput): Promise<LoadR
         format: input.format,
         ...(input.dryRun ? { dryRun: true } : {}),
         ...(input.columnMap ? { columnMap: input.columnMap } : {}),
+        ...(input.decimalComma === undefined ? {} : { decimalComma: input.decimalComma }),
+        ...(input.dateFormat === undefined ? {} : { dateFormat: input.dateFormat }),
+        ...(input.rejectsPath === undefined ? {} : { rejectsPath: input.rejectsPath }),
         ...(input.flatRows ? { flatRows: true } : {}),
         ...(input.maxRows === undefined ? {} : { maxRows: input.maxRows }),
+        // A dataset without time: the pushed rows are today's snapshot, by the project's clock.
+        snapshotDate: todayOf(lp),
       });
       const summary: ImportSummary = { ...imported, file: input.source };
       if (idem && !summary.dryRun)

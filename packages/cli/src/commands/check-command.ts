@@ -3,14 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkProject, findProjectDir, openProject } from '@kpi/app';
-import { formatIssue, IoError, isIsoDate, UsageError } from '@kpi/core';
+import { addDays, formatIssue, IoError, isIsoDate, UsageError } from '@kpi/core';
 import { ALL_RULES, toSarif } from '@kpi/rules';
 import { parse } from '../args.js';
 import { bold, dim, green, red, yellow, type CliContext, type Command } from '../cli-context.js';
 import { renderJson } from '../output/table-output.js';
 
 const usage =
-  'kpi check [--format text|json|sarif] [--output FILE] [--no-data] [--no-forecast] [--today DATE] [--list-rules]';
+  'kpi check [--format text|json|sarif] [--output FILE] [--no-data] [--no-forecast] [--as-of DATE] [--list-rules]';
 
 const listRules = (ctx: CliContext): void => {
   for (const r of ALL_RULES)
@@ -45,7 +45,9 @@ options:
   --output, -o FILE    write the report to FILE instead of standard output
   --no-data            skip the data-backed rules (no store needed)
   --no-forecast        judge achievability by the history alone (faster on large lists)
-  --today DATE         check as if today were DATE (YYYY-MM-DD)
+  --as-of DATE         check as if DATE were the last complete day (default: yesterday),
+                       as in kpi status
+  --today DATE         deprecated: the day after --as-of (check as if today were DATE)
   --list-rules         list the rules with their ids and default severities
   --project, -p DIR    project folder
 `,
@@ -59,6 +61,7 @@ options:
         'no-data': { type: 'boolean' },
         'no-forecast': { type: 'boolean' },
         today: { type: 'string' },
+        'as-of': { type: 'string' },
         'list-rules': { type: 'boolean' },
       },
       usage,
@@ -75,12 +78,26 @@ options:
         'use text, json or sarif',
       );
     }
-    if (values.today !== undefined && !isIsoDate(values.today)) {
-      throw new UsageError('cli.bad_date', `--today "${values.today}" is not a date written YYYY-MM-DD`);
+    for (const [flag, v] of [
+      ['--as-of', values['as-of']],
+      ['--today', values.today],
+    ] as const) {
+      if (v !== undefined && !isIsoDate(v))
+        throw new UsageError('cli.bad_date', `${flag} "${v}" is not a date written YYYY-MM-DD`);
     }
+    if (values.today !== undefined && values['as-of'] !== undefined)
+      throw new UsageError('cli.bad_arguments', '--today and --as-of cannot be combined', 'use --as-of');
+    if (values.today !== undefined)
+      ctx.err(
+        dim(
+          ctx,
+          `--today is deprecated and will be removed: use --as-of ${addDays(values.today, -1)} (the last complete day, as in kpi status)\n`,
+        ),
+      );
+    const asked = values['as-of'] !== undefined ? addDays(values['as-of'], 1) : values.today;
     const lp = openProject(findProjectDir(ctx.cwd, values.project));
     const { report, today, withData } = await checkProject(lp, {
-      ...(values.today !== undefined ? { today: values.today } : {}),
+      ...(asked !== undefined ? { today: asked } : {}),
       ...(values['no-data'] ? { withoutData: true } : {}),
       ...(values['no-forecast'] ? { withoutForecast: true } : {}),
     });

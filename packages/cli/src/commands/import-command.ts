@@ -2,16 +2,16 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { findProjectDir, importDataset, openProject, sweepStaleUploads } from '@kpi/app';
-import { UsageError } from '@kpi/core';
+import { UsageError, isIsoDate } from '@kpi/core';
 import type { ImportOptions } from '@kpi/ingest';
 import { parse } from '../args.js';
-import { green, type Command } from '../cli-context.js';
+import { dim, green, yellow, type Command } from '../cli-context.js';
 import { sentimentRunLine } from '../output/sentiment-output.js';
 import { renderJson } from '../output/table-output.js';
 import { progressBar } from '../output/progress-bar.js';
 
 const usage =
-  'kpi import <dataset> <file> [--delimiter C] [--decimal-comma] [--date-format FMT] [--rejects FILE] [--json]';
+  'kpi import <dataset> <file> [--delimiter C] [--decimal-comma] [--date-format FMT] [--rejects FILE] [--as-of-date DATE] [--json]';
 
 export const importCommand: Command = {
   name: 'import',
@@ -39,6 +39,8 @@ options:
   --decimal-comma      numbers are written 1.234,5 (comma decimal, dot thousands)
   --date-format FMT    date format for this file, strftime style, e.g. %d.%m.%Y
   --rejects FILE       load the good rows and write the bad ones, with reasons, to FILE
+  --as-of-date DATE    a dataset without a time column: the date of this snapshot
+                       (YYYY-MM-DD, default today); it replaces that date's rows
   --dry-run            check the file and report, without changing anything
   --json               print a machine-readable summary
   --project, -p DIR    project folder
@@ -53,6 +55,7 @@ options:
         'decimal-comma': { type: 'boolean' },
         'date-format': { type: 'string' },
         rejects: { type: 'string' },
+        'as-of-date': { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
       },
@@ -74,6 +77,9 @@ options:
         'use csv, ndjson or json',
       );
     }
+    const asOfDate = values['as-of-date'];
+    if (asOfDate !== undefined && !isIsoDate(asOfDate))
+      throw new UsageError('cli.bad_date', `--as-of-date "${asOfDate}" is not a date written YYYY-MM-DD`);
     const delimiter = values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter;
     const lp = openProject(findProjectDir(ctx.cwd, values.project));
     // Upload folders left in the temporary folder by kpi processes that were killed.
@@ -87,7 +93,24 @@ options:
       ...(values['date-format'] !== undefined ? { dateFormat: values['date-format'] } : {}),
       ...(values.rejects !== undefined ? { rejectsPath: resolve(ctx.cwd, values.rejects) } : {}),
       ...(values['dry-run'] ? { dryRun: true } : {}),
+      ...(asOfDate !== undefined ? { snapshotDate: asOfDate } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
+      // Before any row is loaded: headers that match no column, said loudly (a renamed
+      // header would otherwise load its column empty).
+      onPlan: ({ ignoredColumns, missingColumns }) => {
+        if (ignoredColumns.length === 0 || values.json) return;
+        const names = ignoredColumns.map((h) => JSON.stringify(h)).join(', ');
+        ctx.err(
+          `${yellow(ctx, `warning: ${ignoredColumns.length === 1 ? 'this header matches' : `${ignoredColumns.length} headers match`} no column of ${dataset} and will not be loaded: ${names}`)}\n` +
+            (missingColumns.length
+              ? `  columns of ${dataset} left empty: ${missingColumns.join(', ')}\n`
+              : '') +
+            dim(
+              ctx,
+              `  hint: if a header was renamed, add it to "source" of its column in kpi.yaml (source: [${JSON.stringify(ignoredColumns[0] ?? '')}])\n`,
+            ),
+        );
+      },
     };
     let summary;
     try {
@@ -103,6 +126,12 @@ options:
     ctx.out(
       `${green(ctx, values['dry-run'] ? 'checked' : 'imported')} ${file} into ${dataset}: ${n(summary.rowsRead)} rows read, ${n(summary.inserted)} inserted, ${n(summary.updated)} updated, ${n(summary.rejected)} rejected in ${summary.seconds.toFixed(2)}s\n`,
     );
+    if (summary.snapshotDate !== undefined)
+      ctx.out(
+        `snapshot of ${summary.snapshotDate}${summary.replaced ? `: replaced the ${n(summary.replaced)} rows it had` : ''}\n`,
+      );
+    else if (summary.replaced)
+      ctx.out(`replaced ${n(summary.replaced)} stored rows of the dates the file covers\n`);
     if (summary.rejected > 0 && summary.rejectsPath)
       ctx.out(`bad rows and reasons: ${summary.rejectsPath}\n`);
     for (const run of summary.sentiment ?? []) ctx.out(sentimentRunLine(run));

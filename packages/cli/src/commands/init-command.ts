@@ -1,11 +1,12 @@
 // `kpi init [folder] [--demo]`: create a project. Parses, calls the use-case, prints.
-import { initProject } from '@kpi/app';
+import { PLATFORM_TEMPLATES, addTemplate, initProject } from '@kpi/app';
 import { UsageError, isIsoDate } from '@kpi/core';
 import { parse, parsePositiveInt } from '../args.js';
 import { bold, dim, type CliContext, type Command } from '../cli-context.js';
 import { renderJson } from '../output/table-output.js';
 
-const usage = 'kpi init [folder] [--demo] [--force] [--name NAME] [--timezone TZ] [--currency CODE] [--json]';
+const usage =
+  'kpi init [folder] [--demo] [--force] [--name NAME] [--timezone TZ] [--currency CODE] [--template NAME] [--json]';
 
 export const initCommand: Command = {
   name: 'init',
@@ -22,6 +23,7 @@ options:
   --name NAME          project name (default "My KPIs")
   --timezone TZ        IANA time zone (default UTC; demo: Europe/Berlin)
   --currency CODE      ISO currency code (default USD; demo: EUR)
+  --template NAME      also add a platform template (see kpi add --list); repeatable
   --end-date DATE      demo: last day of data, YYYY-MM-DD (default: yesterday)
   --seed N             demo: random seed (default 42)
   --rows N             demo: approximate number of fact rows (default: small, ~50k)
@@ -40,6 +42,7 @@ options:
         seed: { type: 'string' },
         rows: { type: 'string' },
         json: { type: 'boolean' },
+        template: { type: 'string', multiple: true },
       },
       usage,
     );
@@ -52,6 +55,13 @@ options:
     const endDate = values['end-date'];
     if (endDate !== undefined && !isIsoDate(endDate))
       throw new UsageError('cli.bad_date', `--end-date "${endDate}" is not a date written YYYY-MM-DD`);
+    for (const t of values.template ?? [])
+      if (!PLATFORM_TEMPLATES.some((x) => x.name === t || x.name.replace(/-/g, '_') === t))
+        throw new UsageError(
+          'template.not_found',
+          `no template named "${t}"`,
+          `templates: ${PLATFORM_TEMPLATES.map((x) => x.name).join(', ')}`,
+        );
     const rows = parsePositiveInt(values.rows, '--rows');
     const seed = parsePositiveInt(values.seed, '--seed');
     const progress =
@@ -68,12 +78,13 @@ options:
       ...(rows !== undefined ? { scale: rows } : {}),
       ...(progress ? { onProgress: progress } : {}),
     });
+    const templates = (values.template ?? []).map((t) => addTemplate(result.dir, t));
     if (values.json) {
-      ctx.out(renderJson(result));
+      ctx.out(renderJson({ ...result, templates: templates.map((t) => t.file) }));
       return 0;
     }
     ctx.out(`${bold(ctx, 'Created')} ${result.dir}\n`);
-    for (const f of result.files) ctx.out(`  ${f}\n`);
+    for (const f of [...result.files, ...templates.map((t) => t.file)]) ctx.out(`  ${f}\n`);
     const total = result.imports.reduce((n, i) => n + i.inserted, 0);
     if (result.imports.length)
       ctx.out(`Imported ${total.toLocaleString('en-US')} rows into ${result.imports.length} datasets.\n`);

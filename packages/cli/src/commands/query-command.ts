@@ -1,9 +1,11 @@
 // `kpi query <metric>... [--by grain] [--from] [--to] [--last N] [--dim d] [--where d=v]`.
 import { findProjectDir, openProject, queryMetrics } from '@kpi/app';
-import { GRAINS, UsageError, isIsoDate, type Grain } from '@kpi/core';
+import { GRAINS, ProblemsError, UsageError, isIsoDate, type Grain } from '@kpi/core';
 import { parse, parsePositiveInt, parseWhere, splitList } from '../args.js';
 import type { Command } from '../cli-context.js';
 import { renderCsv, renderJson, renderTable } from '../output/table-output.js';
+
+const UNKNOWN_NAME = new Set(['query.metric.unknown', 'query.dimension.unknown']);
 
 const usage =
   'kpi query <metric>[,<metric>...] [--by GRAIN] [--from DATE] [--to DATE] [--last N] [--dim DIM] [--where DIM=VALUE] [--json|--csv]';
@@ -77,6 +79,11 @@ examples:
       ...(last !== undefined ? { last } : {}),
       groupBy: splitList(values.dim),
       where: parseWhere(values.where, usage),
+    }).catch((e: unknown) => {
+      // Only unknown names on the command line: a usage error (exit 2), like an unknown KPI.
+      if (e instanceof ProblemsError && e.issues.every((i) => UNKNOWN_NAME.has(i.code)))
+        throw new ProblemsError(e.code, e.message, e.issues, e.details, 'not_found');
+      throw e;
     });
     if (values.sql) ctx.err(`${out.sql}\n-- params: ${JSON.stringify(out.params)}\n`);
     if (values.json) ctx.out(renderJson({ columns: out.columns, rows: out.rows }));

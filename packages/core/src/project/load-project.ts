@@ -13,6 +13,12 @@ import {
 } from '../schema/project-schema.js';
 import { RESERVED_KEY_CODE, safeParseInput, zodIssueCode } from '../schema/common-schema.js';
 import { ownRecord } from '../own-lookup.js';
+import {
+  SNAPSHOT_COLUMN,
+  normalizeDataset,
+  type DatasetDef,
+  type DatasetInput,
+} from '../schema/dataset-schema.js';
 import type { Project } from './project-model.js';
 import { SECTIONS } from './project-model.js';
 import { validateProject } from './validate-project.js';
@@ -296,9 +302,26 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
   annotationLocations.forEach((pos, i) => {
     locations[`annotations.${i}`] = pos;
   });
+  const datasets = ownRecord<DatasetDef>();
+  for (const [name, def] of Object.entries(merged.datasets as Record<string, DatasetInput>)) {
+    if (def.time === undefined && Object.hasOwn(def.columns, SNAPSHOT_COLUMN)) {
+      const owner = owners.get(`datasets.${name}`);
+      const path = ['datasets', name, 'columns', SNAPSHOT_COLUMN];
+      issues.push({
+        code: 'dataset.snapshot.column_taken',
+        severity: 'error',
+        message: `dataset ${name} has no time column, so its imports are snapshots dated in the column ${SNAPSHOT_COLUMN}; the dataset already has a column of that name`,
+        path,
+        ...(owner ? { position: nodePosition(owner.pf, path) } : {}),
+        hint: `rename the column, or set time: ${SNAPSHOT_COLUMN} if the file carries the date`,
+      });
+    }
+    datasets[name] = normalizeDataset(def);
+  }
+  if (issues.some((i) => i.severity === 'error')) return fail(issues);
   const project = {
     settings: merged.settings,
-    datasets: merged.datasets,
+    datasets,
     metrics: merged.metrics,
     units: merged.units,
     goals: merged.goals,

@@ -13,6 +13,7 @@ import { validateCascade } from './validate-cascade.js';
 import { validateDelivery } from './validate-delivery.js';
 import { validateChurn } from './validate-churn.js';
 import { ownGet } from '../own-lookup.js';
+import { dateFormatHasYear, yearlessFormatHint } from '../time/date-format.js';
 
 type Path = readonly (string | number)[];
 const err = (code: string, message: string, path: Path, hint?: string): Issue =>
@@ -183,6 +184,19 @@ const validateDataset = (name: string, ds: DatasetDef): Issue[] => {
         );
       seenSources.set(k, col);
     }
+    if (
+      def.format !== undefined &&
+      (def.type === 'date' || def.type === 'timestamp') &&
+      !dateFormatHasYear(def.format)
+    )
+      out.push(
+        err(
+          'dataset.column.format_without_year',
+          `dataset ${name}: column ${col} has the date format ${JSON.stringify(def.format)}, which has no year (its dates would be read as 1900)`,
+          [...base, 'columns', col, 'format'],
+          yearlessFormatHint(def.format),
+        ),
+      );
   }
   return out;
 };

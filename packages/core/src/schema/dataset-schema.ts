@@ -1,5 +1,5 @@
-// The dataset schema: a table of facts with typed columns, a time column, a natural key
-// and dimension columns. Pure. Cross-field rules (key columns exist, ...) live in
+// The dataset schema: a table of facts with typed columns, a time column (or snapshots
+// stamped with their import date), an optional natural key and dimension columns. Pure. Cross-field rules (key columns exist, ...) live in
 // project/validate-project.ts so every problem is reported with its own path.
 
 import { z } from 'zod';
@@ -47,14 +47,23 @@ export const columnSchema = z
 
 export type ColumnDef = z.infer<typeof columnSchema>;
 
+/** The date column of a snapshot dataset; imports stamp it, files never provide it. */
+export const SNAPSHOT_COLUMN = 'snapshot_date';
+
 export const datasetSchema = z
   .strictObject({
     description: z.string().optional(),
-    time: identifierSchema.describe('The column holding the date or timestamp of each row.'),
+    time: identifierSchema
+      .optional()
+      .describe(
+        `The column holding the date or timestamp of each row. Leave it out for exports without dates (lifetime or per-ad totals): each import is then a snapshot, stamped with its import date in the column ${SNAPSHOT_COLUMN}.`,
+      ),
     key: z
       .array(identifierSchema)
-      .min(1)
-      .describe('The natural key: re-importing a row with the same key updates it instead of adding a copy.'),
+      .default([])
+      .describe(
+        'The natural key: re-importing a row with the same key updates it instead of adding a copy. Without a key, an import replaces the rows of the dates it covers (a snapshot: its snapshot date).',
+      ),
     dimensions: z
       .array(identifierSchema)
       .default([])
@@ -63,4 +72,30 @@ export const datasetSchema = z
   })
   .describe('A table of facts that metrics aggregate.');
 
-export type DatasetDef = z.infer<typeof datasetSchema>;
+/** A dataset as written in kpi.yaml (time may be left out). */
+export type DatasetInput = z.infer<typeof datasetSchema>;
+
+/**
+ * A dataset as loaded: it always has a time column. A snapshot dataset (no time in
+ * kpi.yaml) gets the date column SNAPSHOT_COLUMN, which imports fill with their date.
+ */
+export type DatasetDef = Omit<DatasetInput, 'time'> & {
+  readonly time: string;
+  /** True when the time column is the import date (SNAPSHOT_COLUMN), not a column of the file. */
+  readonly snapshot?: boolean;
+};
+
+
+/** The loaded form of a dataset: a snapshot dataset gets its date column. */
+export const normalizeDataset = (d: DatasetInput): DatasetDef => {
+  if (d.time !== undefined) return { ...d, time: d.time };
+  return {
+    ...d,
+    time: SNAPSHOT_COLUMN,
+    snapshot: true,
+    columns: {
+      ...d.columns,
+      [SNAPSHOT_COLUMN]: { type: 'date', label: 'Snapshot date', description: 'The date of the import.' },
+    },
+  };
+};

@@ -99,7 +99,14 @@ export const projectSchema = z.object({
 });
 
 const named = <S extends z.ZodObject>(s: S) => s.extend({ name: z.string() });
-export const datasetOut = named(datasetSchema);
+export const datasetOut = named(
+  datasetSchema.extend({
+    snapshot: z
+      .boolean()
+      .optional()
+      .describe('True when the time column is the import date (a dataset without time in kpi.yaml).'),
+  }),
+);
 // Each kind gets the name (an intersection with a closed object could never match).
 const [simpleMetric, snapshotMetric, ratioMetric, derivedMetric] = metricSchema.options;
 export const metricOut = z.discriminatedUnion('kind', [
@@ -132,6 +139,15 @@ export const importSummarySchema = z.object({
   missingColumns: z.array(z.string()),
   dryRun: z.boolean(),
   route: z.enum(['fast', 'checked']),
+  replaced: z.number().optional().describe('Stored rows replaced (a snapshot, or a dataset without a key).'),
+  snapshotDate: z.string().optional().describe('The snapshot written (datasets without a time column).'),
+  totalsSkipped: z.number().optional().describe('Totals rows of the export left out.'),
+  rejectsCsv: z
+    .string()
+    .optional()
+    .describe(
+      'With keepRejects and rejected rows: the rejected rows as CSV (line, column, reason, then the fields).',
+    ),
   replayed: z.boolean().describe('True when this answers a retried request with the same Idempotency-Key.'),
 });
 
@@ -270,6 +286,22 @@ export const pushQuery = z.strictObject({
 export const importQuery = z.strictObject({
   filename: z.string().max(255).optional().describe('The uploaded file name (shown in the import log).'),
   dryRun: z.enum(['true', 'false']).optional(),
+  decimalComma: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: numbers are written 1.234,5; false: 1,234.5; left out: told from the first rows.'),
+  dateFormat: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('strftime format of the dates in this file, e.g. %d.%m.%Y (ISO dates are always accepted).'),
+  keepRejects: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'true: load the good rows and answer the bad ones as rejectsCsv, instead of refusing the file.',
+    ),
   columns: z
     .string()
     .max(50_000)

@@ -5,7 +5,7 @@
 // never appear in a response; pushes are rate-limited per token or user.
 
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ProblemsError, ownGet, safeParseInput } from '@kpi/core';
@@ -179,8 +179,17 @@ export const datasetRoutes: readonly RouteDef[] = [
           source: label,
           dryRun: q.dryRun === 'true',
           ...(columnMap === undefined ? {} : { columnMap }),
+          ...(q.decimalComma === undefined ? {} : { decimalComma: q.decimalComma === 'true' }),
+          ...(q.dateFormat === undefined ? {} : { dateFormat: q.dateFormat }),
+          ...(q.keepRejects === 'true' ? { rejectsPath: join(dir, 'rejects.csv') } : {}),
         }).finally(() => ctx.state.dataChanged());
-        return { status: 201, body: { ...out.summary, replayed: false } };
+        // The rejects file lives in the request's temporary folder: its rows go back in the answer.
+        const { rejectsPath, ...summary } = out.summary;
+        const rejectsCsv = rejectsPath === undefined ? undefined : await readFile(rejectsPath, 'utf8');
+        return {
+          status: 201,
+          body: { ...summary, ...(rejectsCsv === undefined ? {} : { rejectsCsv }), replayed: false },
+        };
       });
     },
   }),

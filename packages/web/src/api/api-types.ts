@@ -103,6 +103,8 @@ export interface DatasetInfo {
   readonly name: string;
   readonly description?: string;
   readonly time: string;
+  /** True when the time column is the import date (a dataset without time in kpi.yaml). */
+  readonly snapshot?: boolean;
   readonly key: readonly string[];
   readonly dimensions?: readonly string[];
   readonly columns: Readonly<Record<string, ColumnDef>>;
@@ -173,6 +175,14 @@ export interface ImportSummary {
   readonly ignoredColumns: readonly string[];
   readonly missingColumns: readonly string[];
   readonly dryRun: boolean;
+  /** Stored rows replaced (a snapshot, or a dataset without a key). */
+  readonly replaced?: number;
+  /** The snapshot written (a dataset without a time column). */
+  readonly snapshotDate?: string;
+  /** Totals rows of the export left out. */
+  readonly totalsSkipped?: number;
+  /** With keepRejects: the rows not loaded, as CSV (line, column, reason, fields). */
+  readonly rejectsCsv?: string;
 }
 
 /** The body of every API error. */

@@ -18,14 +18,23 @@ const namesOf = (column: string, ds: DatasetInfo): string[] => {
   return names.map(norm);
 };
 
+/** The snapshot date of a dataset without time: stamped by the import, never in the file. */
+export const isStamped = (column: string, ds: DatasetInfo): boolean =>
+  ds.snapshot === true && column === ds.time;
+
+/** The columns a file can fill (all but a snapshot's date). */
+export const fileColumns = (ds: DatasetInfo): string[] =>
+  Object.keys(ds.columns).filter((c) => !isStamped(c, ds));
+
 export const isRequired = (column: string, ds: DatasetInfo): boolean =>
-  column === ds.time || ds.key.includes(column) || ownGet(ds.columns, column)?.required === true;
+  !isStamped(column, ds) &&
+  (column === ds.time || ds.key.includes(column) || ownGet(ds.columns, column)?.required === true);
 
 /** The automatic mapping of `headers` onto the columns of `ds`. */
 export const autoMapping = (headers: readonly string[], ds: DatasetInfo): ColumnMapping => {
   const taken = new Set<number>();
   const out: Record<string, string> = {};
-  for (const column of Object.keys(ds.columns)) {
+  for (const column of fileColumns(ds)) {
     const names = namesOf(column, ds);
     const looseNames = names.map(loose);
     let i = headers.findIndex((h, n) => !taken.has(n) && names.includes(norm(h)));
@@ -41,7 +50,7 @@ export const mappedCount = (headers: readonly string[], ds: DatasetInfo): number
   Object.values(autoMapping(headers, ds)).filter((h) => h !== '').length;
 
 export const missingRequired = (mapping: ColumnMapping, ds: DatasetInfo): string[] =>
-  Object.keys(ds.columns).filter((c) => isRequired(c, ds) && (mapping[c] ?? '') === '');
+  fileColumns(ds).filter((c) => isRequired(c, ds) && (mapping[c] ?? '') === '');
 
 /** Headers chosen for more than one column. */
 export const duplicateHeaders = (mapping: ColumnMapping): string[] => {

@@ -28,7 +28,20 @@ export interface ImportRequest {
   readonly filename: string;
   readonly columns: Readonly<Record<string, string>>;
   readonly dryRun: boolean;
+  readonly options?: ImportChoices;
 }
+
+/** How the file writes its numbers and dates, and what to do with bad rows. */
+export interface ImportChoices {
+  /** 'auto': told from the first rows. */
+  readonly decimal: 'auto' | 'comma' | 'point';
+  /** strftime format of the dates ('' = ISO only). */
+  readonly dateFormat: string;
+  /** Load the good rows and hand back the bad ones, instead of refusing the file. */
+  readonly keepRejects: boolean;
+}
+
+export const DEFAULT_CHOICES: ImportChoices = { decimal: 'auto', dateFormat: '', keepRejects: false };
 
 const send = (r: ImportRequest): Promise<ImportSummary> =>
   api<ImportSummary>(`/api/datasets/${encodeURIComponent(r.dataset)}/import`, {
@@ -38,6 +51,10 @@ const send = (r: ImportRequest): Promise<ImportSummary> =>
       dryRun: r.dryRun ? 'true' : undefined,
       filename: r.filename,
       columns: JSON.stringify(r.columns),
+      decimalComma:
+        r.options?.decimal === 'comma' ? 'true' : r.options?.decimal === 'point' ? 'false' : undefined,
+      dateFormat: r.options?.dateFormat.trim() ? r.options.dateFormat.trim() : undefined,
+      keepRejects: r.options?.keepRejects ? 'true' : undefined,
     },
   });
 

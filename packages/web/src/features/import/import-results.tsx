@@ -4,7 +4,7 @@
 
 import { Link } from 'wouter';
 import type { ImportSummary, Issue } from '../../api/api-types';
-import { fmt } from '../../ui/format';
+import { fmt, fmtDate } from '../../ui/format';
 import type { RejectedRows } from './import-request';
 
 const count = (n: number): string => fmt(n, { unit: 'count' });
@@ -68,8 +68,29 @@ export const RejectedPanel = ({ result, fileName }: { result: RejectedRows; file
   </section>
 );
 
+/** Rows left out (keep-the-rejects), with the file of them and their reasons. */
+const RejectsNote = ({ s }: { s: ImportSummary }) =>
+  s.rejected > 0 ? (
+    <p data-testid="import-rejects">
+      {rows(s.rejected)} {s.dryRun ? 'would not be loaded' : 'not loaded'} (bad values).{' '}
+      {s.rejectsCsv !== undefined && (
+        <a
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(s.rejectsCsv)}`}
+          download={`${s.dataset}-rejected-rows.csv`}
+        >
+          Download the rows and their reasons
+        </a>
+      )}
+    </p>
+  ) : null;
+
 const ColumnsNote = ({ s }: { s: ImportSummary }) => (
   <>
+    <RejectsNote s={s} />
+    {(s.totalsSkipped ?? 0) > 0 && (
+      <p className="small">Totals rows of the export left out: {rows(s.totalsSkipped ?? 0)}.</p>
+    )}
+    {s.snapshotDate !== undefined && <p className="small">Snapshot of {fmtDate(s.snapshotDate)}.</p>}
     {s.ignoredColumns.length > 0 && (
       <p className="small">
         Ignored headers (no column of the dataset): {s.ignoredColumns.map((c) => `“${c}”`).join(', ')}.
@@ -84,7 +105,8 @@ const ColumnsNote = ({ s }: { s: ImportSummary }) => (
 export const CheckSummary = ({ s }: { s: ImportSummary }) => (
   <section className="panel import-ok" data-testid="import-checked">
     <h3 id="check-title">
-      <span aria-hidden="true">✓ </span>Check passed: {rows(s.rowsRead)} read, none rejected
+      <span aria-hidden="true">✓ </span>Check passed: {rows(s.rowsRead)} read,{' '}
+      {s.rejected > 0 ? `${rows(s.rejected)} to leave out` : 'none rejected'}
     </h3>
     <p>
       Importing it would insert {rows(s.inserted)} and update {rows(s.updated)}. Nothing has been imported

@@ -11,7 +11,9 @@ import { ErrorBox } from '../../ui/page-state';
 import { autoMapping, explicitMapping, mappedCount, missingRequired, type ColumnMapping } from './column-map';
 import { delimiterName, readHead, safeFileName } from './file-head';
 import type { ChosenFile } from './file-step';
-import { runImport, type ImportOutcome } from './import-request';
+import { DEFAULT_CHOICES, runImport, type ImportChoices, type ImportOutcome } from './import-request';
+import { ImportOptionsFields } from './import-options';
+import { recallMapping, rememberMapping } from './remembered-mapping';
 import { CheckSummary, ImportDone, RejectedPanel } from './import-results';
 import { MappingTable } from './mapping-table';
 
@@ -37,13 +39,22 @@ export const ImportSteps = ({
     () => readHead(chosen.head, chosen.kind.format, chosen.complete, (h) => mappedCount(h, ds)),
     [chosen, ds],
   );
-  const auto = useMemo(() => autoMapping(head.headers, ds), [head, ds]);
-  const [mapping, setMapping] = useState<ColumnMapping>(auto);
+  // The mapping chosen last time for this dataset (kept in the browser) wins over the automatic one.
+  const auto = useMemo(() => recallMapping(ds, head.headers, autoMapping(head.headers, ds)), [head, ds]);
+  const [mapping, setMappingState] = useState<ColumnMapping>(auto);
+  const setMapping = (f: (m: ColumnMapping) => ColumnMapping) =>
+    setMappingState((m) => {
+      const next = f(m);
+      rememberMapping(ds.name, next);
+      return next;
+    });
+  const [choices, setChoices] = useState<ImportChoices>(DEFAULT_CHOICES);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const missing = missingRequired(mapping, ds);
-  const mappingKey = JSON.stringify(explicitMapping(mapping, Object.keys(ds.columns)));
+  const mappingKey = JSON.stringify([explicitMapping(mapping, Object.keys(ds.columns)), choices]);
   const checked = stage.kind === 'checked' && stage.mapping === mappingKey ? stage.outcome : undefined;
-  const cleanRows = checked?.kind === 'clean' ? checked.summary.rowsRead : undefined;
+  const cleanRows =
+    checked?.kind === 'clean' ? checked.summary.rowsRead - checked.summary.rejected : undefined;
 
   const run = async (dryRun: boolean) => {
     setStage({ kind: 'busy', what: dryRun ? 'check' : 'import' });
@@ -54,7 +65,9 @@ export const ImportSteps = ({
       filename: safeFileName(chosen.file.name),
       columns: explicitMapping(mapping, Object.keys(ds.columns)),
       dryRun,
+      options: choices,
     });
+    rememberMapping(ds.name, mapping);
     setStage(dryRun ? { kind: 'checked', mapping: mappingKey, outcome } : { kind: 'imported', outcome });
     if (!dryRun && outcome.kind === 'clean') {
       invalidate();
@@ -90,8 +103,10 @@ export const ImportSteps = ({
         )}
       </section>
 
+      <ImportOptionsFields choices={choices} onChange={setChoices} />
+
       <section className="panel import-step">
-        <h2 id="step-check">4. Check and import</h2>
+        <h2 id="step-check">5. Check and import</h2>
         {missing.length > 0 && (
           <p className="field-error" role="alert" data-testid="import-missing-required">
             Choose a file header for the required column{missing.length === 1 ? '' : 's'} {missing.join(', ')}{' '}

@@ -5,7 +5,7 @@
 
 import { ownGet } from '@kpi/core/own-lookup';
 import type { DatasetInfo } from '../../api/api-types';
-import { isRequired, previewRows, unusedHeaders, type ColumnMapping } from './column-map';
+import { fileColumns, isRequired, previewRows, unusedHeaders, type ColumnMapping } from './column-map';
 import type { FileHeadResult } from './file-head';
 
 const NUMERIC = new Set(['integer', 'number']);
@@ -21,7 +21,7 @@ export const MappingTable = ({
   readonly mapping: ColumnMapping;
   readonly onChange: (column: string, header: string) => void;
 }) => {
-  const columns = Object.keys(ds.columns);
+  const columns = fileColumns(ds);
   const unused = unusedHeaders(head.headers, mapping);
   return (
     <>
@@ -77,8 +77,17 @@ export const MappingTable = ({
         </table>
       </div>
       {unused.length > 0 && (
-        <p className="small muted">
-          Headers not used (ignored on import): {unused.map((h) => `“${h}”`).join(', ')}.
+        // Said loudly: a renamed header that matches nothing would load its column empty.
+        <p className="field-warning" role="status" data-testid="import-unused-headers">
+          <strong>
+            {unused.length === 1
+              ? 'This header matches no column'
+              : `${unused.length} headers match no column`}{' '}
+            and will not be loaded:
+          </strong>{' '}
+          {unused.map((h) => `“${h}”`).join(', ')}.
+          {columns.some((c) => (mapping[c] ?? '') === '') &&
+            ` Columns left empty: ${columns.filter((c) => (mapping[c] ?? '') === '').join(', ')} — if a header was renamed, choose it above.`}
         </p>
       )}
       <h3 id="preview-title">Preview: the first {head.rows.length} rows as they will be imported</h3>
