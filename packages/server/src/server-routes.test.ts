@@ -347,6 +347,17 @@ describe('HTTP API happy paths', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
   });
 
+  test('predictive reads on a project without paid data or churn: 404 naming what exists', async () => {
+    // The plans and risks themselves are checked on the demo (server-predict, openapi-responses).
+    const b = await hit('GET', '/api/goals/qualified_leads/budget', '/api/goals/{name}/budget', {
+      token: f.tokens.viewer,
+    });
+    assert.equal(b.status, 404, JSON.stringify(b.body));
+    assert.match(JSON.stringify(b.body), /grow_signups/);
+    const c = await hit('GET', '/api/churn/subscribers', '/api/churn/{name}', { token: f.tokens.viewer });
+    assert.equal(c.status, 404, JSON.stringify(c.body));
+  });
+
   test('every declared route was exercised above', () => {
     const declared = f.server.routes
       .map((r) => `${r.method} ${r.path}`)

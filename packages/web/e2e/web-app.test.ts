@@ -173,6 +173,12 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
   });
 
   test('changing a target needs a reason; it lands in the history and the YAML file', async () => {
+    // The demo's target as written in its YAML (calibrated from the generated leads).
+    const written = /target:[\s\S]*?value: (\d+)/.exec(
+      kpiBlock(yamlWithKpi(demo.dir, 'leads_this_quarter'), 'leads_this_quarter'),
+    );
+    const oldTarget = Number(written?.[1]);
+    assert.ok(oldTarget > 0 && oldTarget !== 2100, `target read from the YAML: ${written?.[1]}`);
     await page.goto(`${demo.url}/kpis/leads_this_quarter/edit`);
     const value = page.getByLabel('Target value');
     await value.fill('2100');
@@ -203,7 +209,7 @@ describe('web app in chromium', { timeout: 300_000 }, () => {
     >('/api/kpis/leads_this_quarter/history');
     const change = history.find((h) => h.reason === reason);
     assert.ok(change, 'the change is in the history with its reason');
-    assert.equal(change.before.target?.value, 2050);
+    assert.equal(change.before.target?.value, oldTarget);
     assert.equal(change.after.target?.value, 2100);
     assert.match(
       kpiBlock(yamlWithKpi(demo.dir, 'leads_this_quarter'), 'leads_this_quarter'),
