@@ -74,7 +74,12 @@ export const startTestPostgres = async (): Promise<TestPostgres> => {
     chownSync(dir, owner.uid, owner.gid);
     chmodSync(dir, 0o700);
   }
-  const opts = { stdio: 'pipe' as const, ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' } };
+  // The server runs on the real clock even when the tests run under faketime (CI's second
+  // run): libfaketime in the server breaks its timers (statement_timeout never fires), and
+  // the server's clock is not what the tests fix — every date kpi sends is a bound value.
+  const env: Record<string, string | undefined> = { ...process.env, LC_ALL: 'C' };
+  for (const k of Object.keys(env)) if (k === 'LD_PRELOAD' || k.startsWith('FAKETIME')) delete env[k];
+  const opts = { stdio: 'pipe' as const, ...(owner ?? {}), env };
   execFileSync(
     join(bin, 'initdb'),
     ['-D', data, '-U', 'kpi', '--auth=trust', '-E', 'UTF8', '--locale=C', '-N'],
