@@ -13,7 +13,7 @@
 
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { IoError, UsageError } from '@kpi/core';
+import { IoError, UsageError, ownGet } from '@kpi/core';
 import { openDuckDb, openPostgres, type DuckDbOptions, type Engine } from '@kpi/engines';
 import { databaseTableProblems, datasetTableChanges, ensureDatasetTables } from '@kpi/ingest';
 import type { LoadedProject } from './project-files.js';
@@ -35,7 +35,7 @@ const setTimeZone = async (engine: Engine, tz: string): Promise<void> => {
 export const databaseUrl = (lp: LoadedProject): string | undefined => {
   const name = lp.project.settings.database?.url_env;
   if (name === undefined) return undefined;
-  const url = (lp.env ?? process.env)[name];
+  const url = ownGet(lp.env ?? process.env, name);
   if (url === undefined || url.trim() === '')
     throw new UsageError(
       'store.database_url_missing',
