@@ -14,6 +14,7 @@ export * from './random-source.js';
 export * from './accuracy-metrics.js';
 export * from './forecast-types.js';
 export * from './forecast-engine.js';
+export * from './forecast-memo.js';
 export * from './target-probability.js';
 export * from './ratio-forecast.js';
 export * from './anomaly-detection.js';

@@ -69,10 +69,56 @@ export const mean = (xs: ArrayLike<number>): number => {
   return xs.length > 0 ? s / xs.length : Number.NaN;
 };
 
+/** The k-th smallest (0-based) of a[lo..hi], partially reordering a in place (quickselect). */
+const selectKth = (a: Float64Array, k: number): number => {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // median of three as the pivot, so sorted and constant runs stay linear
+    const x = a[lo] as number;
+    const y = a[mid] as number;
+    const z = a[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k] as number;
+  }
+  return a[k] as number;
+};
+
+/** The median (mean of the two middle values for an even count); NaN for none. Linear time. */
 export const median = (xs: ArrayLike<number>): number => {
-  const a = Float64Array.from(xs).sort();
+  const a = Float64Array.from(xs);
   const n = a.length;
   if (n === 0) return Number.NaN;
+  for (let i = 0; i < n; i++) if (Number.isNaN(a[i])) return sortedMedian(a);
+  const mid = n >> 1;
+  const upper = selectKth(a, mid);
+  if (n % 2 === 1) return upper;
+  // after selection every value left of mid is <= a[mid]: the lower middle is their maximum
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if ((a[i] as number) > lower) lower = a[i] as number;
+  return (lower + upper) / 2;
+};
+
+/** The median by sorting (NaNs sort last, as Float64Array.sort puts them). */
+const sortedMedian = (a: Float64Array): number => {
+  a.sort();
+  const n = a.length;
   const mid = n >> 1;
   return n % 2 === 1 ? (a[mid] as number) : ((a[mid - 1] as number) + (a[mid] as number)) / 2;
 };

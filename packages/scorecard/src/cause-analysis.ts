@@ -4,13 +4,14 @@
 // are matched by date overlap and, for a driver, by their scope naming its member.
 
 import { intersect, type AnnotationDef, type ComparisonKind, type DateRange, ownGet } from '@kpi/core';
-import {
-  additiveContribution,
-  mixRateContribution,
-  type AdditiveMember,
-  type RatioMember,
-} from './contribution.js';
-import type { AnnotationReading, CauseReading, DimensionContribution, Driver } from './kpi-reading.js';
+import { topContribution, type AdditiveMember, type RatioMember } from './contribution.js';
+import type {
+  AnnotationReading,
+  CauseReading,
+  DimensionContribution,
+  Driver,
+  MemberContribution,
+} from './kpi-reading.js';
 
 /** Display names from the YAML: the dimension's (`label`) and its members' (`labels`). */
 export interface DriverLabels {
@@ -24,6 +25,12 @@ export type DriverInput = DriverLabels &
     | { readonly dimension: string; readonly kind: 'ratio'; readonly members: readonly RatioMember[] }
   );
 
+/** A member with its display name from the YAML (looked up as an own key: a member may be named `constructor`). */
+const memberWithLabel = (m: MemberContribution, l: DriverLabels): MemberContribution => {
+  const label = l.labels === undefined ? undefined : ownGet(l.labels, m.member);
+  return label === undefined ? m : { ...m, label };
+};
+
 /** The contribution with the display names put on the dimension and its members. */
 const withLabels = (c: DimensionContribution, l: DriverLabels): DimensionContribution =>
   l.label === undefined && l.labels === undefined
@@ -31,10 +38,7 @@ const withLabels = (c: DimensionContribution, l: DriverLabels): DimensionContrib
     : {
         ...c,
         ...(l.label === undefined ? {} : { label: l.label }),
-        members: c.members.map((m) => {
-          const label = l.labels?.[m.member];
-          return label === undefined ? m : { ...m, label };
-        }),
+        members: c.members.map((m) => memberWithLabel(m, l)),
       };
 
 export const toAnnotationReading = (a: AnnotationDef): AnnotationReading => ({
@@ -58,14 +62,13 @@ const scopeNames = (a: AnnotationReading, dimension: string, member: string): bo
   return (Array.isArray(v) ? v : [v]).some((x) => String(x) === member);
 };
 
+/** The driver of a dimension: its leader (the largest effect in the change's direction), with the annotations naming it. */
 const topDriver = (
   c: DimensionContribution,
+  m: MemberContribution | undefined,
   annotations: readonly AnnotationReading[],
 ): Driver | undefined => {
-  if (c.change === null || c.change === 0) return undefined;
-  const sign = Math.sign(c.change);
-  const m = c.members.find((x) => Math.sign(x.effect) === sign);
-  if (!m) return undefined;
+  if (c.change === null || c.change === 0 || !m) return undefined;
   return {
     dimension: c.dimension,
     ...(c.label === undefined ? {} : { dimensionLabel: c.label }),
@@ -117,16 +120,16 @@ export const analyseCause = (
       drivers: [],
       note: note ?? 'no dimension to break the change down by',
     };
-  const dimensions = inputs.map((d) =>
-    withLabels(
-      d.kind === 'additive'
-        ? additiveContribution(d.dimension, d.members)
-        : mixRateContribution(d.dimension, d.members),
-      d,
-    ),
-  );
-  const drivers = dimensions
-    .map((c) => topDriver(c, annotations))
+  // Each dimension cut to its top members (the rest summed in `others`), and its leader.
+  const tops = inputs.map((d) => {
+    const t = topContribution(d.dimension, d, maxMembers);
+    return {
+      contribution: withLabels(t.contribution, d),
+      leader: t.leader && memberWithLabel(t.leader, d),
+    };
+  });
+  const drivers = tops
+    .map((t) => topDriver(t.contribution, t.leader, annotations))
     .filter((d): d is Driver => d !== undefined)
     .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
   const none =
@@ -138,7 +141,7 @@ export const analyseCause = (
   return {
     against,
     change,
-    dimensions: dimensions.map((c) => keepTopMembers(c, maxMembers)),
+    dimensions: tops.map((t) => t.contribution),
     drivers,
     ...(drivers.length === 0 && none ? { note: none } : {}),
   };

@@ -25,6 +25,25 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
+/** How long a refused body is still read (and dropped) after its 413 went out. */
+const LINGER_MS = 2000;
+
+/**
+ * A lingering close for a body refused while the client is still sending it: the server
+ * half-closes after the answer and keeps reading (dropping) for LINGER_MS before it closes.
+ * Closing at once with unread bytes makes the kernel send a reset, which can reach the
+ * client before it has read the 413, so it sees a broken pipe instead of the answer.
+ */
+const lingerOnClose = (req: IncomingMessage): void => {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    socket.on('data', () => undefined);
+    socket.resume();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+};
+
 const send = (
   res: ServerResponse,
   requestId: string,
@@ -201,6 +220,7 @@ export const handleRequest = async (
             ? { name: e.name, message: e.message, code: (e as { code?: unknown }).code }
             : String(e),
       });
+    if (mapped.status === 413) lingerOnClose(req);
     if (!res.headersSent)
       send(
         res,

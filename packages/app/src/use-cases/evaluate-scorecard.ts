@@ -16,6 +16,7 @@ import {
 } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import type { CubeItem } from '@kpi/semantic';
+import { forecastMemo } from '@kpi/forecast';
 import {
   compareValues,
   evaluateKpi,
@@ -169,13 +170,16 @@ export const evaluateScorecardOn = async (
     })),
     span,
   );
+  // KPIs on the same series under the same filter (a clicks KPI, CTR's numerator, CPC's
+  // denominator) share one fit.
+  const fit = forecastMemo();
   const readings = new Map<string, KpiReading>(
     plan.kpis.map((k: KpiPlan) => [
       k.name,
       ((r: KpiReading) =>
         opts.withoutForecast
           ? r
-          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands), k.def.thresholds))(
+          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands, fit), k.def.thresholds))(
         evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
       ),
     ]),

@@ -16,6 +16,7 @@ import {
   type CubeNode,
   type Decomposition,
   type LeafBase,
+  type LeafSlots,
 } from '@kpi/semantic';
 import type { DriverInput, RatioMember } from '@kpi/scorecard';
 
@@ -62,35 +63,37 @@ const classify = (
   return out;
 };
 
-type LeafSums = Map<string, number>;
-
 /** How a leaf re-aggregates across rows: 0 sum (and latest), 1 min, 2 max. */
 const howOf = (reagg: string | undefined): number => (reagg === 'min' ? 1 : reagg === 'max' ? 2 : 0);
 
-/** One member of a dimension: its leaf sums per range key, and every leaf it holds in any range. */
+/** One member of a dimension: its leaf slots per range (by the range's index; NaN: missing), and which slots it holds in any range. */
 interface MemberRoll {
   readonly member: string;
-  readonly byRange: Map<unknown, LeafSums>;
-  readonly leaves: Set<string>;
+  readonly byRange: (LeafSlots | undefined)[];
+  readonly holds: Uint8Array;
 }
 
-/** A dimension rolled up: its members in first-seen order, and per leaf the indexes (ascending) of the members holding it. */
+/** A dimension rolled up: its members in first-seen order, and per slot the indexes (ascending) of the members holding it. */
 interface DimensionRoll {
   readonly members: readonly MemberRoll[];
-  readonly byLeaf: ReadonlyMap<string, readonly number[]>;
+  readonly bySlot: readonly (readonly number[])[];
+}
+
+/** The roll-up of every dimension, with the slot of each leaf id and the index of each range key (-1: none). */
+interface RollUp {
+  readonly dimensions: ReadonlyMap<string, DimensionRoll>;
+  readonly slotOf: (leaf: string) => number;
+  readonly rangeOf: (key: string) => number;
 }
 
 /**
- * The members that can give a non-missing value of nodes reading `leaves`: those holding
+ * The members that can give a non-missing value of nodes reading `slots`: those holding
  * one of them in some range (a node with at least one leaf is missing when all its leaves
  * are). Without leaves (a constant part), every member. Kept in first-seen order.
  */
-const membersReading = (
-  roll: DimensionRoll,
-  leaves: readonly string[] | undefined,
-): readonly MemberRoll[] => {
-  if (leaves === undefined) return roll.members;
-  const lists = [...new Set(leaves)].map((l) => roll.byLeaf.get(l) ?? []);
+const membersReading = (roll: DimensionRoll, slots: readonly number[] | undefined): readonly MemberRoll[] => {
+  if (slots === undefined) return roll.members;
+  const lists = [...new Set(slots)].map((l) => roll.bySlot[l] ?? []);
   if (lists.length === 1) return (lists[0] as readonly number[]).map((i) => roll.members[i] as MemberRoll);
   const all = Int32Array.from(lists.flat()).sort();
   const out: MemberRoll[] = [];
@@ -102,19 +105,27 @@ const membersReading = (
 /**
  * Rolls the finest rows (range key, every dimension) up to each dimension's members,
  * building every leaf from its base column over the rows that meet its conditions:
- * dimension -> member -> range key -> leaf -> value. Leaves sharing a condition set (the
- * KPIs' filters) test it once per row; a condition holds when the row's value, as text,
- * is one of the condition's values as text.
+ * dimension -> member -> range key -> leaf slot -> value. Leaves sharing a condition set
+ * (the KPIs' filters) test it once per row, and a base column is read once per row; a
+ * condition holds when the row's value, as text, is one of the condition's values as text.
  */
 const rollUp = (
   rows: readonly Row[],
   dims: readonly string[],
   bases: readonly LeafBase[],
   leaves: readonly CubeLeaf[],
-): Map<string, DimensionRoll> => {
+): RollUp => {
   const reagg = new Map(leaves.map((l) => [l.id, l.reagg]));
-  const tests: { dimension: string; values: Set<string> }[][] = [];
+  const slots = new Map<string, number>();
+  for (const b of bases) if (!slots.has(b.leaf)) slots.set(b.leaf, slots.size);
+  const width = slots.size;
+  // Every dimension a row is read by (its members, the leaves' conditions), read once per row as text.
+  const read: string[] = [...dims];
+  const readIndex = new Map(dims.map((d, j) => [d, j]));
+  const tests: { at: number; values: Set<string> }[][] = [];
   const testIndex = new Map<string, number>();
+  const columns: string[] = [];
+  const columnIndex = new Map<string, number>();
   const builders = bases.map((b) => {
     const conds = b.conditions.map((c) => ({ dimension: c.dimension, values: c.values.map(String) }));
     const sig = JSON.stringify(conds);
@@ -122,84 +133,107 @@ const rollUp = (
     if (test === undefined) {
       test = tests.length;
       testIndex.set(sig, test);
-      tests.push(conds.map((c) => ({ dimension: c.dimension, values: new Set(c.values) })));
+      tests.push(
+        conds.map((c) => {
+          let at = readIndex.get(c.dimension);
+          if (at === undefined) {
+            at = read.length;
+            readIndex.set(c.dimension, at);
+            read.push(c.dimension);
+          }
+          return { at, values: new Set(c.values) };
+        }),
+      );
     }
-    return { leaf: b.leaf, base: b.base, how: howOf(reagg.get(b.leaf)), test };
+    let column = columnIndex.get(b.base);
+    if (column === undefined) {
+      column = columns.length;
+      columnIndex.set(b.base, column);
+      columns.push(b.base);
+    }
+    return { slot: slots.get(b.leaf) as number, column, how: howOf(reagg.get(b.leaf)), test };
   });
   const holds = new Uint8Array(tests.length);
-  const leafOf: string[] = [];
-  const valueOf: number[] = [];
-  const howIs: number[] = [];
+  const figures = new Float64Array(columns.length);
+  const texts: string[] = read.map(() => '');
+  const slotOfRow = new Int32Array(builders.length);
+  const valueOfRow = new Float64Array(builders.length);
+  const howOfRow = new Uint8Array(builders.length);
   const memberOf: string[] = [];
   const perDim = dims.map(() => ({ index: new Map<string, MemberRoll>(), members: [] as MemberRoll[] }));
+  const ranges = new Map<unknown, number>();
   for (const row of rows) {
-    for (let t = 0; t < tests.length; t++)
-      holds[t] = (tests[t] as { dimension: string; values: Set<string> }[]).every((c) =>
-        c.values.has(String(row[c.dimension])),
-      )
-        ? 1
-        : 0;
+    for (let j = 0; j < read.length; j++) texts[j] = String(row[read[j] as string]);
+    for (let t = 0; t < tests.length; t++) {
+      const conds = tests[t] as { at: number; values: Set<string> }[];
+      let all = 1;
+      for (let c = 0; c < conds.length && all === 1; c++) {
+        const cond = conds[c] as { at: number; values: Set<string> };
+        if (!cond.values.has(texts[cond.at] as string)) all = 0;
+      }
+      holds[t] = all;
+    }
+    for (let c = 0; c < columns.length; c++) {
+      const v = row[columns[c] as string];
+      figures[c] = v === null || v === undefined ? Number.NaN : Number(v);
+    }
     let n = 0;
     for (const b of builders) {
-      const v = row[b.base];
-      if (v !== null && v !== undefined && holds[b.test] === 1) {
-        leafOf[n] = b.leaf;
-        valueOf[n] = Number(v);
-        howIs[n] = b.how;
+      const v = figures[b.column] as number;
+      if (v === v && holds[b.test] === 1) {
+        slotOfRow[n] = b.slot;
+        valueOfRow[n] = v;
+        howOfRow[n] = b.how;
         n++;
       }
     }
-    const key = row['K'];
+    let range = ranges.get(row['K']);
+    if (range === undefined) {
+      range = ranges.size;
+      ranges.set(row['K'], range);
+    }
     for (let j = 0; j < dims.length; j++) {
       const raw = row[dims[j] as string];
-      memberOf[j] = raw === null || raw === undefined ? '(empty)' : String(raw);
+      memberOf[j] = raw === null || raw === undefined ? '(empty)' : (texts[j] as string);
     }
     for (let j = 0; j < dims.length; j++) {
       const dim = perDim[j] as { index: Map<string, MemberRoll>; members: MemberRoll[] };
       const member = memberOf[j] as string;
       let roll = dim.index.get(member);
       if (roll === undefined) {
-        roll = { member, byRange: new Map<unknown, LeafSums>(), leaves: new Set<string>() };
+        roll = { member, byRange: [], holds: new Uint8Array(width) };
         dim.index.set(member, roll);
         dim.members.push(roll);
       }
-      let sums = roll.byRange.get(key);
+      let sums = roll.byRange[range];
       if (sums === undefined) {
-        sums = new Map<string, number>();
-        roll.byRange.set(key, sums);
+        sums = new Float64Array(width).fill(Number.NaN);
+        roll.byRange[range] = sums;
       }
       for (let i = 0; i < n; i++) {
-        const leaf = leafOf[i] as string;
-        const v = valueOf[i] as number;
-        const old = sums.get(leaf);
-        if (old === undefined) roll.leaves.add(leaf);
-        sums.set(
-          leaf,
-          old === undefined
-            ? v
-            : howIs[i] === 1
-              ? Math.min(old, v)
-              : howIs[i] === 2
-                ? Math.max(old, v)
-                : old + v,
-        );
+        const slot = slotOfRow[i] as number;
+        const v = valueOfRow[i] as number;
+        const old = sums[slot] as number;
+        if (old !== old) {
+          sums[slot] = v;
+          roll.holds[slot] = 1;
+        } else {
+          const how = howOfRow[i] as number;
+          sums[slot] = how === 1 ? Math.min(old, v) : how === 2 ? Math.max(old, v) : old + v;
+        }
       }
     }
   }
-  const out = new Map<string, DimensionRoll>();
+  const dimensions = new Map<string, DimensionRoll>();
   dims.forEach((d, j) => {
     const { members } = perDim[j] as { members: MemberRoll[] };
-    const byLeaf = new Map<string, number[]>();
+    const bySlot: number[][] = Array.from({ length: width }, () => []);
     members.forEach((m, k) => {
-      for (const leaf of m.leaves) {
-        const list = byLeaf.get(leaf);
-        if (list) list.push(k);
-        else byLeaf.set(leaf, [k]);
-      }
+      for (let slot = 0; slot < width; slot++) if (m.holds[slot] === 1) (bySlot[slot] as number[]).push(k);
     });
-    out.set(d, { members, byLeaf });
+    dimensions.set(d, { members, bySlot });
   });
-  return out;
+  return { dimensions, slotOf: (leaf) => slots.get(leaf) ?? -1, rangeOf: (key) => ranges.get(key) ?? -1 };
 };
 
 export const readDrivers = async (
@@ -259,14 +293,17 @@ export const readDrivers = async (
       const node = nodes.get(r.key);
       const dec = node ? decompositionOf(node, cubeLeaves) : undefined;
       if (!node || !dec || dec.kind === 'none') continue;
-      const [cur, prev] = [rangeKey(r.current), rangeKey(r.previous)];
+      const [cur, prev] = [byDim.rangeOf(rangeKey(r.current)), byDim.rangeOf(rangeKey(r.previous))];
       const out: DriverInput[] = [];
       // Leaves each evaluated part reads; undefined when some part reads none (then every member).
       const parts = dec.kind === 'additive' ? [node] : [dec.numerator, dec.denominator];
       const partLeaves = parts.map(cubeNodeLeaves);
-      const reads = partLeaves.every((l) => l.length > 0) ? partLeaves.flat() : undefined;
-      for (const [dimension, roll] of byDim) {
-        const members = membersReading(roll, reads);
+      const reads = partLeaves.every((l) => l.length > 0) ? partLeaves.flat().map(byDim.slotOf) : undefined;
+      for (const [dimension, roll] of byDim.dimensions) {
+        const members = membersReading(
+          roll,
+          reads?.filter((slot) => slot >= 0),
+        );
         const table = ownGet(project.datasets, dataset)?.columns;
         const col = table ? ownGet(table, dimension) : undefined;
         const names = {
@@ -274,25 +311,25 @@ export const readDrivers = async (
           ...(col?.labels === undefined ? {} : { labels: col.labels }),
         };
         if (dec.kind === 'additive') {
-          const value = cubeNodeEvaluator(node);
+          const value = cubeNodeEvaluator(node, byDim.slotOf);
           const list: { member: string; current: number | null; previous: number | null }[] = [];
           for (const { member, byRange } of members) {
-            const current = value(byRange.get(cur));
-            const previous = value(byRange.get(prev));
+            const current = value(byRange[cur]);
+            const previous = value(byRange[prev]);
             if (current !== null || previous !== null) list.push({ member, current, previous });
           }
           if (list.length) out.push({ dimension, kind: 'additive', members: list, ...names });
         } else {
-          const numerator = cubeNodeEvaluator(dec.numerator);
-          const denominator = cubeNodeEvaluator(dec.denominator);
-          const split = (row: LeafSums | undefined) => ({
+          const numerator = cubeNodeEvaluator(dec.numerator, byDim.slotOf);
+          const denominator = cubeNodeEvaluator(dec.denominator, byDim.slotOf);
+          const split = (row: LeafSlots | undefined) => ({
             numerator: numerator(row),
             denominator: denominator(row),
           });
           const list: RatioMember[] = [];
           for (const { member, byRange } of members) {
-            const current = split(byRange.get(cur));
-            const previous = split(byRange.get(prev));
+            const current = split(byRange[cur]);
+            const previous = split(byRange[prev]);
             if (
               current.numerator !== null ||
               current.denominator !== null ||

@@ -19,6 +19,7 @@ import type { CubeItem } from '@kpi/semantic';
 import {
   forecast,
   forecastRatio,
+  type Forecaster,
   probabilityOf,
   ratioProbability,
   sumDistribution,
@@ -111,6 +112,7 @@ export const forecastKpiDaily = (
   cube: DayCube,
   span: DateRange,
   bands: readonly DateRange[] = [],
+  fit: Forecaster = forecast,
 ): Outcome & { readonly bands?: Bands } => {
   const target = r.target;
   const deadline = target?.deadline;
@@ -161,7 +163,7 @@ export const forecastKpiDaily = (
       { values: num.slice(-n), period: periodsFor(n) },
       { values: den.slice(-n), period: periodsFor(n) },
       h,
-      { seed: 7, groups, perStep: false },
+      { seed: 7, groups, perStep: false, forecaster: fit },
     );
     if (!rf.ok) return { note: rf.issues[0]?.message ?? 'not enough data to forecast' };
     const f = rf.value;
@@ -191,7 +193,7 @@ export const forecastKpiDaily = (
   const stale = historyNote(raw, r.asOf);
   if (stale) return { note: stale };
   const values = daily(cube, `k_${k.name}`, range, shape === 'additive');
-  const fc = forecast({ values, period: periodsFor(values.length) }, h);
+  const fc = fit({ values, period: periodsFor(values.length) }, h);
   if (!fc.ok) return { note: fc.issues[0]?.message ?? 'not enough data to forecast' };
   // A snapshot is judged by its level on the range's last day; a sum by its total over the range.
   const over = (g: DateRange) => {
@@ -219,7 +221,10 @@ export const forecastKpiDaily = (
   };
 };
 
-/** The reading with its forecast (or the reason there is none) and its anomaly flags. */
+/**
+ * The reading with its forecast (or the reason there is none) and its anomaly flags. `fit`
+ * is forecast itself or a forecastMemo shared by the scorecard's KPIs.
+ */
 export const withForecast = (
   project: Project,
   k: KpiPlan,
@@ -227,8 +232,9 @@ export const withForecast = (
   cube: DayCube,
   span: DateRange,
   bands: readonly DateRange[] = [],
+  fit: Forecaster = forecast,
 ): KpiReading => {
-  const out = forecastKpiDaily(project, k, r, cube, span, bands);
+  const out = forecastKpiDaily(project, k, r, cube, span, bands, fit);
   const { anomalies, levelShifts, note } = anomalyFlags(cube, k, r, project, span);
   return {
     ...r,

@@ -1,6 +1,6 @@
 // The compiled node evaluator against the tree walk it replaces in the driver roll-up: the
 // same answer (bit for bit, nulls included) on random trees over random, partly missing,
-// partly zero leaf values (fixed seed).
+// partly zero leaf values in slots, a leaf without a slot included (fixed seed).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cubeNodeEvaluator, evaluateCubeNode } from './cube-node.js';
@@ -15,6 +15,11 @@ const random = (seed: number) => {
 };
 
 const LEAVES = ['a', 'b', 'c', 'd'];
+const SLOTS = new Map([
+  ['a', 2],
+  ['b', 0],
+  ['c', 1],
+]);
 
 const tree = (next: () => number, depth: number): CubeNode => {
   const pick = next();
@@ -36,15 +41,18 @@ describe('cubeNodeEvaluator', () => {
     let values = 0;
     for (let i = 0; i < 2000; i++) {
       const node = tree(next, 4);
+      // Leaf d has no slot (always missing); a, b, c sit in slots 2, 0, 1, NaN when missing.
       const sums = new Map<string, number>();
       for (const l of LEAVES) {
         const p = next();
-        if (p < 0.2) continue;
+        if (p < 0.2 || l === 'd') continue;
         sums.set(l, p < 0.35 ? 0 : Math.round((next() - 0.3) * 1e4) / 100);
       }
-      const compiled = cubeNodeEvaluator(node);
+      const slotOf = (leaf: string): number => SLOTS.get(leaf) ?? -1;
+      const slots = new Float64Array([sums.get('b') ?? NaN, sums.get('c') ?? NaN, sums.get('a') ?? NaN]);
+      const compiled = cubeNodeEvaluator(node, slotOf);
       const want = evaluateCubeNode(node, (leaf) => sums.get(leaf) ?? null);
-      assert.ok(Object.is(compiled(sums), want), `${JSON.stringify(node)}: ${compiled(sums)} vs ${want}`);
+      assert.ok(Object.is(compiled(slots), want), `${JSON.stringify(node)}: ${compiled(slots)} vs ${want}`);
       assert.ok(
         Object.is(
           compiled(undefined),

@@ -29,21 +29,30 @@ export const evaluateCubeNode = (node: CubeNode, value: LeafValue): number | nul
   }
 };
 
-/** Leaf values keyed by leaf id (a missing key is a missing value). */
-export type LeafSums = ReadonlyMap<string, number>;
+/**
+ * Leaf values in slots: `sums[slot]` is the value of the leaf in that slot, NaN when the
+ * leaf is missing (the driver roll-up keeps one such array per member and window).
+ */
+export type LeafSlots = Float64Array;
 
 /**
- * The node compiled once into a function of a map of leaf values: the same answer as
- * evaluateCubeNode with a reader of that map, without walking the tree or allocating a
- * reader per call (the driver roll-up evaluates every KPI for every member).
+ * The node compiled once into a function of a member's leaf slots: the same answer as
+ * evaluateCubeNode with a reader of those slots (a leaf without a slot, `slotOf` giving -1,
+ * is missing), without walking the tree or allocating per call (the driver roll-up
+ * evaluates every KPI for every member).
  */
-export const cubeNodeEvaluator = (node: CubeNode): ((sums: LeafSums | undefined) => number | null) => {
+export const cubeNodeEvaluator = (
+  node: CubeNode,
+  slotOf: (leaf: string) => number,
+): ((sums: LeafSlots | undefined) => number | null) => {
   switch (node.kind) {
     case 'leaf': {
-      const id = node.leaf;
+      const slot = slotOf(node.leaf);
+      if (slot < 0) return () => null;
       return (sums) => {
-        const v = sums?.get(id);
-        return v === undefined ? null : v;
+        if (sums === undefined) return null;
+        const v = sums[slot] as number;
+        return v !== v ? null : v;
       };
     }
     case 'num': {
@@ -51,7 +60,7 @@ export const cubeNodeEvaluator = (node: CubeNode): ((sums: LeafSums | undefined)
       return () => value;
     }
     case 'neg': {
-      const arg = cubeNodeEvaluator(node.arg);
+      const arg = cubeNodeEvaluator(node.arg, slotOf);
       return (sums) => {
         const v = arg(sums);
         return v === null ? null : -v;
@@ -60,8 +69,8 @@ export const cubeNodeEvaluator = (node: CubeNode): ((sums: LeafSums | undefined)
     case 'ratio':
     case 'bin': {
       const op = node.kind === 'ratio' ? '/' : node.op;
-      const left = cubeNodeEvaluator(node.kind === 'ratio' ? node.numerator : node.left);
-      const right = cubeNodeEvaluator(node.kind === 'ratio' ? node.denominator : node.right);
+      const left = cubeNodeEvaluator(node.kind === 'ratio' ? node.numerator : node.left, slotOf);
+      const right = cubeNodeEvaluator(node.kind === 'ratio' ? node.denominator : node.right, slotOf);
       const combine =
         op === '/'
           ? (a: number, b: number): number | null => (b === 0 ? null : a / b)
