@@ -127,6 +127,26 @@ describe('static rules', () => {
     );
     assert.deepEqual(codes(p, 'kpi.specific'), ['kpi.specific.compound_metric:b']);
   });
+
+  test('specific: a floor on a plain sum is flagged; a floor on a ratio and a cap on a sum are not', () => {
+    const stay = (metric: string, kind: string) =>
+      fullKpi(metric, 'leads_q1').replace('kind: cumulative, value: 100', `kind: ${kind}, value: 100`);
+    const p = project(
+      LEAD_GOAL,
+      `  floor: ${stay('leads', 'stay_above')}
+  cap: ${stay('spend', 'stay_below')}
+  rate: ${stay('cost_per_lead', 'stay_above')}
+`,
+    );
+    assert.deepEqual(codes(p, 'kpi.specific'), ['kpi.specific.floor_on_sum:floor']);
+    const f = runRules([ruleById('kpi.specific') as Rule], {
+      project: p,
+      today: '2026-02-15',
+      facts: {},
+    }).findings.find((x) => x.code === 'kpi.specific.floor_on_sum');
+    assert.match(f?.message ?? '', /single weeks below 100 never make it miss/);
+    assert.deepEqual(f?.path, ['kpis', 'floor', 'target', 'kind']);
+  });
 });
 
 describe('data-backed rules', () => {

@@ -1,4 +1,5 @@
-// Specific: one clearly described metric per KPI, not a compound of several. Pure.
+// Specific: one clearly described metric per KPI, not a compound of several, with a target
+// that means what it says (a floor on a plain sum judges the goal-period total). Pure.
 import type { RawFinding, Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { metricDeps, ownGet } from '@kpi/core';
@@ -37,6 +38,17 @@ export const specificRule: Rule = {
           message: `KPI "${label}" is named like two things at once.`,
           path: ['kpis', name, 'label'],
           hint: 'split it into one KPI per measured thing',
+          ...base,
+        });
+      }
+      if (k.target?.kind === 'stay_above' && m.kind === 'simple' && (m.agg === 'sum' || m.agg === 'count')) {
+        // docs/verdict.md: a stay target judges the KPI over the whole goal period; on a sum that
+        // total only grows, so the floor reads "on track" while single weeks sit below it.
+        out.push({
+          code: 'kpi.specific.floor_on_sum',
+          message: `KPI "${label}" must stay above ${k.target.value} on a sum ("${k.metric}"): it is judged on the total over the whole goal period, which only grows, so single ${(k.cadence ?? 'weekly').replace(/ly$/, '').replace(/^dai$/, 'day')}s below ${k.target.value} never make it miss.`,
+          path: ['kpis', name, 'target', 'kind'],
+          hint: 'for a floor on the total, use kind: cumulative; for a floor every period, track a rate or an average (a ratio metric) instead',
           ...base,
         });
       }
