@@ -97,6 +97,22 @@ const ratioMember = (m: RatioMember, D1: number, D0: number, change: number): Me
   };
 };
 
+/** The dimension's figures of a ratio's change, with mix and rate summed over every member (in input order). */
+const ratioHead = (
+  dimension: string,
+  R1: number,
+  R0: number,
+  members: readonly MemberContribution[],
+): Omit<DimensionContribution, 'members'> => {
+  let mix = 0;
+  let rate = 0;
+  for (const c of members) {
+    mix += c.mix as number;
+    rate += c.rate as number;
+  }
+  return { dimension, method: 'mix_rate', current: R1, previous: R0, change: R1 - R0, mix, rate };
+};
+
 export const mixRateContribution = (
   dimension: string,
   members: readonly RatioMember[],
@@ -105,24 +121,8 @@ export const mixRateContribution = (
   if (R1 === null || R0 === null)
     return { dimension, method: 'mix_rate', current: R1, previous: R0, change: null, members: [] };
   const change = R1 - R0;
-  let mixTotal = 0;
-  let rateTotal = 0;
-  const out = members.map((m): MemberContribution => {
-    const c = ratioMember(m, D1, D0, change);
-    mixTotal += c.mix as number;
-    rateTotal += c.rate as number;
-    return c;
-  });
-  return {
-    dimension,
-    method: 'mix_rate',
-    current: R1,
-    previous: R0,
-    change,
-    mix: mixTotal,
-    rate: rateTotal,
-    members: out.sort(byEffect),
-  };
+  const out = members.map((m) => ratioMember(m, D1, D0, change));
+  return { ...ratioHead(dimension, R1, R0, out), members: out.sort(byEffect) };
 };
 
 /** A contribution cut to its top members, and the member that leads the change's direction. */
@@ -170,24 +170,12 @@ export const topContribution = (
         leader: undefined,
       };
     const change = R1 - R0;
-    let mixTotal = 0;
-    let rateTotal = 0;
-    for (let i = 0; i < n; i++) {
-      const c = ratioMember(ms[i] as RatioMember, D1, D0, change);
+    const all = ms.map((m) => ratioMember(m, D1, D0, change));
+    all.forEach((c, i) => {
       effect[i] = c.effect;
       mix[i] = c.mix as number;
-      mixTotal += c.mix as number;
-      rateTotal += c.rate as number;
-    }
-    head = {
-      dimension,
-      method: 'mix_rate',
-      current: R1,
-      previous: R0,
-      change,
-      mix: mixTotal,
-      rate: rateTotal,
-    };
+    });
+    head = ratioHead(dimension, R1, R0, all);
     build = (i) => ratioMember(ms[i] as RatioMember, D1, D0, change);
   }
   const name = (i: number): string => (input.members[i] as { member: string }).member;

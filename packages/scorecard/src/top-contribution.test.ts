@@ -56,6 +56,14 @@ const same = (
   assert.deepEqual(top.leader, leaderOf(full), what);
 };
 
+/** Hand-made members as [name, current, previous]. */
+const dim = (...rows: [string, number, number][]): AdditiveMember[] =>
+  rows.map(([member, current, previous]) => ({ member, current, previous }));
+
+/** A hand-made additive dimension cut to its top `max` members. */
+const cut = (members: readonly AdditiveMember[], max: number) =>
+  topContribution('channel', { kind: 'additive', members }, max);
+
 describe('topContribution', () => {
   test('gives what the full contribution cut to its top members gives (additive and mix/rate)', () => {
     const next = random(3);
@@ -89,19 +97,7 @@ describe('topContribution', () => {
   test('a hand-made case: top two of four, the others summed, the leader outside the top', () => {
     // effects: a +10, b -30, c -20, d +5; change -35: the top two are b and c (both
     // falling, the change's direction); the leader is b.
-    const t = topContribution(
-      'channel',
-      {
-        kind: 'additive',
-        members: [
-          { member: 'a', current: 20, previous: 10 },
-          { member: 'b', current: 10, previous: 40 },
-          { member: 'c', current: 0, previous: 20 },
-          { member: 'd', current: 5, previous: 0 },
-        ],
-      },
-      2,
-    );
+    const t = cut(dim(['a', 20, 10], ['b', 10, 40], ['c', 0, 20], ['d', 5, 0]), 2);
     assert.deepEqual(
       t.contribution.members.map((m) => [m.member, m.effect]),
       [
@@ -112,48 +108,13 @@ describe('topContribution', () => {
     assert.deepEqual(t.contribution.others, { count: 2, effect: 15 });
     assert.equal(t.leader?.member, 'b');
     // change +11: the one kept is the largest effect, c (+60)
-    const up = topContribution(
-      'channel',
-      {
-        kind: 'additive',
-        members: [
-          { member: 'a', current: 0, previous: 30 },
-          { member: 'b', current: 0, previous: 20 },
-          { member: 'c', current: 60, previous: 0 },
-          { member: 'd', current: 1, previous: 0 },
-        ],
-      },
-      1,
-    );
+    const up = cut(dim(['a', 0, 30], ['b', 0, 20], ['c', 60, 0], ['d', 1, 0]), 1);
     assert.equal(up.contribution.members[0]?.member, 'c');
-    const down = topContribution(
-      'channel',
-      {
-        kind: 'additive',
-        members: [
-          { member: 'a', current: 0, previous: 30 },
-          { member: 'b', current: 0, previous: 20 },
-          { member: 'c', current: 40, previous: 0 },
-          { member: 'd', current: 45, previous: 0 },
-        ],
-      },
-      1,
-    );
+    const down = cut(dim(['a', 0, 30], ['b', 0, 20], ['c', 40, 0], ['d', 45, 0]), 1);
     // change +35: the top member by size is d (+45); the leader is d too
     assert.equal(down.contribution.members[0]?.member, 'd');
     assert.equal(down.leader?.member, 'd');
-    const leaderOutside = topContribution(
-      'channel',
-      {
-        kind: 'additive',
-        members: [
-          { member: 'a', current: 0, previous: 50 },
-          { member: 'b', current: 40, previous: 0 },
-          { member: 'c', current: 30, previous: 0 },
-        ],
-      },
-      1,
-    );
+    const leaderOutside = cut(dim(['a', 0, 50], ['b', 40, 0], ['c', 30, 0]), 1);
     // change +20: a (-50) is the largest effect and the only one kept; the leader is b (+40)
     assert.equal(leaderOutside.contribution.members[0]?.member, 'a');
     assert.equal(leaderOutside.leader?.member, 'b');
