@@ -32,6 +32,9 @@ const WRITES: readonly [string, string, string, unknown][] = [
   // The alert routes write the delivery log and the alert's state (editors only).
   ['POST', '/api/alerts/any_alert/test', '/api/alerts/{name}/test', {}],
   ['POST', '/api/alerts/any_alert/snooze', '/api/alerts/{name}/snooze', { until: null }],
+  // Share links: editors and admins make and revoke them.
+  ['POST', '/api/shares', '/api/shares', { goal: 'grow_signups' }],
+  ['DELETE', '/api/shares/abcdefabcdef', '/api/shares/{id}', {}],
 ];
 
 const send = (

@@ -1,5 +1,5 @@
-// The tables behind accounts, sessions, tokens, idempotent pushes, change history and
-// reviews, kept in the project's store (.kpi/, git-ignored: no credentials in git). IO.
+// The tables behind accounts, sessions, tokens, share links, idempotent pushes, change
+// history and reviews, kept in the project's store (.kpi/, git-ignored: no credentials in git). IO.
 // Invariants: created once per engine, before any access use-case runs; a read-only store
 // is never changed — a table it lacks is stood in for by an empty temporary one (in memory,
 // gone at close), so reading finds "none yet" instead of an error.
@@ -13,6 +13,7 @@ export const ACCESS_TABLES = {
   idempotency: '_kpi_idempotency',
   changes: '_kpi_changes',
   reviews: '_kpi_reviews',
+  shares: '_kpi_shares',
 } as const;
 
 const DDL = [
@@ -37,6 +38,9 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS _kpi_reviews (id BIGINT PRIMARY KEY DEFAULT nextval('_kpi_reviews_seq'),
      reviewed_at VARCHAR NOT NULL, author VARCHAR NOT NULL, kpi VARCHAR, decision VARCHAR NOT NULL,
      note VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS _kpi_shares (id VARCHAR PRIMARY KEY, view VARCHAR NOT NULL, goal VARCHAR,
+     label VARCHAR, created_by VARCHAR NOT NULL, created_at VARCHAR NOT NULL, expires_at VARCHAR NOT NULL,
+     revoked_at VARCHAR, pin_hash VARCHAR)`,
 ];
 
 const ready = new WeakMap<Engine, Promise<void>>();
