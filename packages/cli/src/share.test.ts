@@ -48,7 +48,7 @@ describe('kpi share', () => {
     );
     assert.equal(made.code, 0, made.err);
     const link = made.out.trim();
-    assert.match(link, /^http:\/\/kpi\.local:8080\/s\/kpis_[0-9a-f]{12}\.[0-9a-z]+\.[\w-]{43}$/);
+    assert.match(link, /^http:\/\/kpi\.local:8080\/s\/kpis_[0-9a-f]{12}-[0-9a-z]+-[\w-]{43}$/);
     assert.match(made.err, /dashboard of grow_signups/);
     const token = link.split('/s/')[1] ?? '';
     const lp = openProject(project);

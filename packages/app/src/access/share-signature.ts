@@ -1,4 +1,5 @@
-// Share-link tokens: `kpis_<id>.<expires>.<signature>`, signed with HMAC-SHA256 under the
+// Share-link tokens: `kpis_<id>-<expires>-<signature>` (no dot: the web app's routes
+// have no file extension), signed with HMAC-SHA256 under the
 // server's share secret (a random key in the project's git-ignored state folder, .kpi/,
 // never in the YAML). IO (reads or creates the key file).
 // Invariants: a token whose signature does not verify is refused before the store is
@@ -56,7 +57,7 @@ const sign = (key: Buffer, id: string, expiresS: number): string =>
 /** A share token for link `id` that expires at `expiresMs`. */
 export const shareToken = (key: Buffer, id: string, expiresMs: number): string => {
   const s = Math.floor(expiresMs / 1000);
-  return `${SHARE_PREFIX}${id}.${s.toString(36)}.${sign(key, id, s)}`;
+  return `${SHARE_PREFIX}${id}-${s.toString(36)}-${sign(key, id, s)}`;
 };
 
 /** True when `text` looks like a share token (it may still be forged). */
@@ -67,7 +68,7 @@ export const verifyShareToken = (
   key: Buffer,
   token: string,
 ): { readonly id: string; readonly expiresMs: number } | undefined => {
-  const m = /^kpis_([0-9a-f]{12})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const m = /^kpis_([0-9a-f]{12})-([0-9a-z]{1,12})-([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return undefined;
   const id = m[1] ?? '';
   const s = parseInt(m[2] ?? '', 36);

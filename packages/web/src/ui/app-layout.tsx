@@ -12,6 +12,7 @@ const NAV: readonly { href: string; label: string; edit?: boolean }[] = [
   { href: '/', label: 'Overview' },
   { href: '/import', label: 'Import', edit: true },
   { href: '/meeting', label: 'Meeting mode' },
+  { href: '/shares', label: 'Share links', edit: true },
 ];
 
 export const AppLayout = ({ children }: { children: ReactNode }) => {
