@@ -19,6 +19,7 @@ export * from './use-cases/manage-users.js';
 export * from './use-cases/manage-sessions.js';
 export * from './use-cases/manage-tokens.js';
 export * from './use-cases/manage-shares.js';
+export * from './use-cases/manage-accounts.js';
 export * from './use-cases/manage-reviews.js';
 export * from './use-cases/change-history.js';
 export * from './use-cases/edit-definitions.js';

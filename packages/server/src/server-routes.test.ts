@@ -382,6 +382,29 @@ describe('HTTP API happy paths', () => {
     assert.equal((await call(f, 'GET', `/api/shared/${made.body.token}`)).status, 410);
   });
 
+  test('the users page: list, invite, change, reset (server-accounts checks the rest)', async () => {
+    const made = await hit('POST', '/api/accounts', '/api/accounts', {
+      token: f.tokens.admin,
+      body: { email: 'invited@example.com', role: 'editor' },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const list = await hit('GET', '/api/accounts', '/api/accounts', { token: f.tokens.admin });
+    assert.ok(list.body.some((u: { email: string }) => u.email === 'invited@example.com'));
+    const off = await hit('PATCH', '/api/accounts/invited@example.com', '/api/accounts/{email}', {
+      token: f.tokens.admin,
+      body: { active: false },
+    });
+    assert.deepEqual([off.status, off.body.active], [200, false]);
+    const reset = await hit(
+      'POST',
+      '/api/accounts/invited@example.com/password',
+      '/api/accounts/{email}/password',
+      { token: f.tokens.admin },
+    );
+    assert.equal(reset.status, 200);
+    assert.notEqual(reset.body.password, made.body.password);
+  });
+
   test('every declared route was exercised above', () => {
     const declared = f.server.routes
       .map((r) => `${r.method} ${r.path}`)

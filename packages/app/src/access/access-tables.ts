@@ -14,6 +14,7 @@ export const ACCESS_TABLES = {
   changes: '_kpi_changes',
   reviews: '_kpi_reviews',
   shares: '_kpi_shares',
+  deactivated: '_kpi_deactivated',
 } as const;
 
 const DDL = [
@@ -41,6 +42,9 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS _kpi_shares (id VARCHAR PRIMARY KEY, view VARCHAR NOT NULL, goal VARCHAR,
      label VARCHAR, created_by VARCHAR NOT NULL, created_at VARCHAR NOT NULL, expires_at VARCHAR NOT NULL,
      revoked_at VARCHAR, pin_hash VARCHAR)`,
+  // A user listed here cannot log in, and their sessions and tokens stop working.
+  `CREATE TABLE IF NOT EXISTS _kpi_deactivated (email VARCHAR PRIMARY KEY, deactivated_at VARCHAR NOT NULL,
+     deactivated_by VARCHAR NOT NULL)`,
 ];
 
 const ready = new WeakMap<Engine, Promise<void>>();
