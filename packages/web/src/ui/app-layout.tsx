@@ -8,15 +8,16 @@ import type { ProjectInfo } from '../api/api-types';
 import { useApi } from '../api/use-api';
 import { useAuth } from '../auth/auth-context';
 
-const NAV: readonly { href: string; label: string; edit?: boolean }[] = [
+const NAV: readonly { href: string; label: string; edit?: boolean; admin?: boolean }[] = [
   { href: '/', label: 'Overview' },
   { href: '/import', label: 'Import', edit: true },
   { href: '/meeting', label: 'Meeting mode' },
   { href: '/shares', label: 'Share links', edit: true },
+  { href: '/users', label: 'Users', admin: true },
 ];
 
 export const AppLayout = ({ children }: { children: ReactNode }) => {
-  const { user, canEdit, signOut } = useAuth();
+  const { user, canEdit, isAdmin, signOut } = useAuth();
   const project = useApi<ProjectInfo>('/api/project');
   const [location] = useLocation();
   return (
@@ -32,7 +33,7 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
           {project.data?.name ?? 'kpi'}
         </Link>
         <nav aria-label="Main" className="app-nav">
-          {NAV.filter((n) => !n.edit || canEdit).map((n) => (
+          {NAV.filter((n) => (!n.edit || canEdit) && (!n.admin || isAdmin)).map((n) => (
             <Link
               key={n.href}
               href={n.href}

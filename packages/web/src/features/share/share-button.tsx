@@ -65,6 +65,7 @@ export const ShareButton = ({ goal }: { goal?: string }) => {
           </p>
           <input
             className="share-url"
+            aria-label="The share link"
             readOnly
             value={made.url}
             data-testid="share-url"
