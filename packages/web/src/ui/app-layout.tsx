@@ -7,6 +7,7 @@ import { Link, useLocation } from 'wouter';
 import type { ProjectInfo } from '../api/api-types';
 import { useApi } from '../api/use-api';
 import { useAuth } from '../auth/auth-context';
+import { ThemeToggle } from './theme-toggle';
 
 const NAV: readonly { href: string; label: string; edit?: boolean; admin?: boolean }[] = [
   { href: '/', label: 'Overview' },
@@ -52,6 +53,7 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
           ))}
         </nav>
         <div className="app-user">
+          <ThemeToggle />
           <span data-testid="signed-in-as">
             {user?.name ?? user?.email} <span className="role-tag">{user?.role}</span>
           </span>
