@@ -15,6 +15,7 @@ import { BudgetPage } from './features/budget/budget-page';
 import { SharedPage } from './features/share/shared-page';
 import { SharesPage } from './features/share/shares-page';
 import { UsersPage } from './features/users/users-page';
+import { AlertsPage } from './features/alerts/alerts-page';
 import { AppLayout } from './ui/app-layout';
 import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
@@ -55,6 +56,7 @@ const SignedInApp = () => (
               <Route path="/kpis/:kpi">{(p) => <KpiPage name={p.kpi} />}</Route>
               <Route path="/shares" component={SharesPage} />
               <Route path="/users" component={UsersPage} />
+              <Route path="/alerts" component={AlertsPage} />
               <Route path="/import/:dataset?">{(p) => <ImportPage dataset={p.dataset} />}</Route>
               <Route component={NotFound} />
             </Switch>

@@ -13,6 +13,7 @@ const NAV: readonly { href: string; label: string; edit?: boolean; admin?: boole
   { href: '/', label: 'Overview' },
   { href: '/import', label: 'Import', edit: true },
   { href: '/meeting', label: 'Meeting mode' },
+  { href: '/alerts', label: 'Alerts', edit: true },
   { href: '/shares', label: 'Share links', edit: true },
   { href: '/users', label: 'Users', admin: true },
 ];
