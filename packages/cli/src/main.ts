@@ -23,6 +23,7 @@ import { explainCommand } from './commands/explain-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { shareCommand } from './commands/share-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { scheduleCommand } from './commands/schedule-command.js';
 import { alertsCommand } from './commands/alerts-command.js';
@@ -59,6 +60,7 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   userCommand,
   tokenCommand,
+  shareCommand,
   sentimentCommand,
   engagementCommand,
 ];

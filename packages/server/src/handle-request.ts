@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { ProblemsError, inputLimits, safeParseInput } from '@kpi/core';
-import { inputIssues, may } from '@kpi/app';
+import { inputIssues, looksLikeShareToken, may } from '@kpi/app';
 import { authenticate } from './auth/authenticate.js';
 import { clientAddress } from './http/client-address.js';
 import { HttpError, mapError } from './http/http-error.js';
@@ -79,6 +79,13 @@ const send = (
   res.end(text);
 };
 
+/** Whether the request presents a share-link token (as a bearer token or in X-Share-Token). */
+const carriesShareToken = (req: IncomingMessage): boolean => {
+  const auth = req.headers['authorization'];
+  const bearer = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth)?.[1] : undefined;
+  return (bearer !== undefined && looksLikeShareToken(bearer)) || req.headers['x-share-token'] !== undefined;
+};
+
 const queryObject = (q: URLSearchParams): Record<string, string> => Object.fromEntries(q.entries());
 
 /** The input checked by its schema; a `__proto__` key anywhere is refused, never dropped. */
@@ -102,6 +109,14 @@ const run = async (ctx: RequestContext, router: Router): Promise<Reply> => {
   if (found === 'method')
     throw new HttpError(405, 'route.method_not_allowed', `${req.method} is not allowed on ${url.pathname}`);
   const { route, params } = found;
+  // A share link opens its own page and nothing else: no other read, no write, no login.
+  if (route.shareLink !== true && carriesShareToken(req))
+    throw new HttpError(
+      403,
+      'auth.share_read_only',
+      'a share link only shows what was shared; it cannot read or change anything else',
+      { hint: 'sign in with an account to do more' },
+    );
   Object.assign(ctx.params, params);
   if (route.params) validate(route.params, params, 'path');
   state.refresh();

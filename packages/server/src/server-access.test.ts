@@ -32,6 +32,13 @@ const WRITES: readonly [string, string, string, unknown][] = [
   // The alert routes write the delivery log and the alert's state (editors only).
   ['POST', '/api/alerts/any_alert/test', '/api/alerts/{name}/test', {}],
   ['POST', '/api/alerts/any_alert/snooze', '/api/alerts/{name}/snooze', { until: null }],
+  // Share links: editors and admins make and revoke them.
+  ['POST', '/api/shares', '/api/shares', { goal: 'grow_signups' }],
+  ['DELETE', '/api/shares/abcdefabcdef', '/api/shares/{id}', {}],
+  // The users page: admins only.
+  ['POST', '/api/accounts', '/api/accounts', { email: 'y@example.com' }],
+  ['PATCH', '/api/accounts/viewer@example.com', '/api/accounts/{email}', { role: 'admin' }],
+  ['POST', '/api/accounts/viewer@example.com/password', '/api/accounts/{email}/password', {}],
 ];
 
 const send = (

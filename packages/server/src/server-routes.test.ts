@@ -358,6 +358,53 @@ describe('HTTP API happy paths', () => {
     assert.equal(c.status, 404, JSON.stringify(c.body));
   });
 
+  test('share links: create, list, open, the shared report, revoke (server-share checks the rest)', async () => {
+    const made = await hit('POST', '/api/shares', '/api/shares', {
+      token: f.tokens.editor,
+      body: { goal: 'grow_signups' },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const list = await hit('GET', '/api/shares', '/api/shares', { token: f.tokens.editor });
+    assert.deepEqual(
+      list.body.map((s: { id: string }) => s.id),
+      [made.body.info.id],
+    );
+    const shared = await hit('GET', `/api/shared/${made.body.token}`, '/api/shared/{token}');
+    assert.equal(shared.status, 200, JSON.stringify(shared.body));
+    assert.equal(shared.body.scorecard.goals[0].goal, 'grow_signups');
+    const report = await hit('GET', `/api/shared/${made.body.token}/report`, '/api/shared/{token}/report');
+    assert.equal(report.status, 200);
+    assert.match(String(report.body), /Grow sign-ups from the website/);
+    const gone = await hit('DELETE', `/api/shares/${made.body.info.id}`, '/api/shares/{id}', {
+      token: f.tokens.editor,
+    });
+    assert.equal(gone.status, 200);
+    assert.equal((await call(f, 'GET', `/api/shared/${made.body.token}`)).status, 410);
+  });
+
+  test('the users page: list, invite, change, reset (server-accounts checks the rest)', async () => {
+    const made = await hit('POST', '/api/accounts', '/api/accounts', {
+      token: f.tokens.admin,
+      body: { email: 'invited@example.com', role: 'editor' },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const list = await hit('GET', '/api/accounts', '/api/accounts', { token: f.tokens.admin });
+    assert.ok(list.body.some((u: { email: string }) => u.email === 'invited@example.com'));
+    const off = await hit('PATCH', '/api/accounts/invited@example.com', '/api/accounts/{email}', {
+      token: f.tokens.admin,
+      body: { active: false },
+    });
+    assert.deepEqual([off.status, off.body.active], [200, false]);
+    const reset = await hit(
+      'POST',
+      '/api/accounts/invited@example.com/password',
+      '/api/accounts/{email}/password',
+      { token: f.tokens.admin },
+    );
+    assert.equal(reset.status, 200);
+    assert.notEqual(reset.body.password, made.body.password);
+  });
+
   test('every declared route was exercised above', () => {
     const declared = f.server.routes
       .map((r) => `${r.method} ${r.path}`)

@@ -65,6 +65,8 @@ export interface ServerState {
   readonly loginLimiter: RateLimiter;
   /** Login back-off per account. */
   readonly loginGuard: LoginGuard;
+  /** PIN back-off per share link. */
+  readonly shareGuard: LoginGuard;
   /** Proxies whose X-Forwarded-For names the client. */
   readonly trustedProxies: TrustedProxies;
   /** The clock of rate limits and token expiry (ms since the epoch). */
@@ -125,6 +127,10 @@ export const createServerState = (
     setupSecret: undefined,
     loginLimiter: rateLimiter(opts.limits.loginPerMinute, 60_000),
     loginGuard: loginGuard({
+      freeFailures: opts.limits.loginFreeFailures,
+      capSeconds: opts.limits.loginBackoffCapSeconds,
+    }),
+    shareGuard: loginGuard({
       freeFailures: opts.limits.loginFreeFailures,
       capSeconds: opts.limits.loginBackoffCapSeconds,
     }),

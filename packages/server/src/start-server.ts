@@ -36,6 +36,8 @@ import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { deliveryRoutes } from './routes/delivery-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { predictRoutes } from './routes/predict-routes.js';
+import { shareRoutes } from './routes/share-routes.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
 import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
@@ -81,6 +83,7 @@ export interface RunningServer {
 export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...projectRoutes,
   ...authRoutes,
+  ...accountRoutes,
   ...datasetRoutes,
   ...metricRoutes,
   ...definitionRoutes,
@@ -89,6 +92,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...deliveryRoutes,
   ...reportRoutes,
   ...predictRoutes,
+  ...shareRoutes,
   ...docRoutes(document),
 ];
 

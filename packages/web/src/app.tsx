@@ -1,5 +1,6 @@
 // The app: sign-in gate, layout and routes. Pages live in features/<feature>/; the
-// meeting view is full screen, without the frame.
+// meeting view is full screen, without the frame; a share link's page (/s/:token) is
+// outside the sign-in gate, without the frame.
 
 import { Route, Switch } from 'wouter';
 import { AuthProvider } from './auth/auth-context';
@@ -11,6 +12,10 @@ import { GoalEditPage, KpiEditPage } from './features/edit/edit-pages';
 import { ImportPage } from './features/import/import-page';
 import { MeetingPage } from './features/meeting/meeting-page';
 import { BudgetPage } from './features/budget/budget-page';
+import { SharedPage } from './features/share/shared-page';
+import { SharesPage } from './features/share/shares-page';
+import { UsersPage } from './features/users/users-page';
+import { AlertsPage } from './features/alerts/alerts-page';
 import { AppLayout } from './ui/app-layout';
 import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
@@ -25,6 +30,15 @@ const NotFound = () => (
 );
 
 export const App = () => (
+  <Switch>
+    <Route path="/s/:token">{(p) => <SharedPage token={p.token} />}</Route>
+    <Route>
+      <SignedInApp />
+    </Route>
+  </Switch>
+);
+
+const SignedInApp = () => (
   <AuthProvider signInPage={<SignInPage />} checking={<Loading what="your session" />}>
     <NoticeProvider>
       <Switch>
@@ -40,6 +54,9 @@ export const App = () => (
               <Route path="/kpis/new">{() => <KpiEditPage />}</Route>
               <Route path="/kpis/:kpi/edit">{(p) => <KpiEditPage name={p.kpi} />}</Route>
               <Route path="/kpis/:kpi">{(p) => <KpiPage name={p.kpi} />}</Route>
+              <Route path="/shares" component={SharesPage} />
+              <Route path="/users" component={UsersPage} />
+              <Route path="/alerts" component={AlertsPage} />
               <Route path="/import/:dataset?">{(p) => <ImportPage dataset={p.dataset} />}</Route>
               <Route component={NotFound} />
             </Switch>

@@ -1,5 +1,5 @@
-// The tables behind accounts, sessions, tokens, idempotent pushes, change history and
-// reviews, kept in the project's store (.kpi/, git-ignored: no credentials in git). IO.
+// The tables behind accounts, sessions, tokens, share links, idempotent pushes, change
+// history and reviews, kept in the project's store (.kpi/, git-ignored: no credentials in git). IO.
 // Invariants: created once per engine, before any access use-case runs; a read-only store
 // is never changed — a table it lacks is stood in for by an empty temporary one (in memory,
 // gone at close), so reading finds "none yet" instead of an error.
@@ -13,6 +13,8 @@ export const ACCESS_TABLES = {
   idempotency: '_kpi_idempotency',
   changes: '_kpi_changes',
   reviews: '_kpi_reviews',
+  shares: '_kpi_shares',
+  deactivated: '_kpi_deactivated',
 } as const;
 
 const DDL = [
@@ -37,6 +39,12 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS _kpi_reviews (id BIGINT PRIMARY KEY DEFAULT nextval('_kpi_reviews_seq'),
      reviewed_at VARCHAR NOT NULL, author VARCHAR NOT NULL, kpi VARCHAR, decision VARCHAR NOT NULL,
      note VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS _kpi_shares (id VARCHAR PRIMARY KEY, view VARCHAR NOT NULL, goal VARCHAR,
+     label VARCHAR, created_by VARCHAR NOT NULL, created_at VARCHAR NOT NULL, expires_at VARCHAR NOT NULL,
+     revoked_at VARCHAR, pin_hash VARCHAR)`,
+  // A user listed here cannot log in, and their sessions and tokens stop working.
+  `CREATE TABLE IF NOT EXISTS _kpi_deactivated (email VARCHAR PRIMARY KEY, deactivated_at VARCHAR NOT NULL,
+     deactivated_by VARCHAR NOT NULL)`,
 ];
 
 const ready = new WeakMap<Engine, Promise<void>>();

@@ -1,6 +1,7 @@
 // Use-cases: browser sessions (log in, resolve, log out). IO.
 // Invariants: the store keeps only the SHA-256 of a session id; each session has its own
-// CSRF token; an expired session resolves to nothing and is deleted.
+// CSRF token; an expired session resolves to nothing and is deleted; so does any session
+// of a deactivated user.
 
 import { ensureAccessTables } from '../access/access-tables.js';
 import { newSecret, secretHash } from '../access/secret-token.js';
@@ -46,7 +47,8 @@ export const resolveSession = (
     await ensureAccessTables(engine);
     const r = await engine.query(
       `SELECT u.email, u.name, u.role, u.created_at, s.csrf, s.expires_at, s.id_hash
-         FROM _kpi_sessions s JOIN _kpi_users u ON u.email = s.email WHERE s.id_hash = $1`,
+         FROM _kpi_sessions s JOIN _kpi_users u ON u.email = s.email WHERE s.id_hash = $1
+          AND NOT EXISTS (SELECT 1 FROM _kpi_deactivated d WHERE d.email = u.email)`,
       [secretHash(id)],
     );
     const row = r.rows[0];

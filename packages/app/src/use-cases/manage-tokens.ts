@@ -1,6 +1,6 @@
 // Use-cases: API tokens for scripts (create, list, revoke, resolve). IO.
 // Invariants: the secret is returned once by createToken and stored only as SHA-256; a
-// revoked token resolves to nothing, an expired one to `expired` (never to a principal);
+// revoked token (or one of a deactivated user) resolves to nothing, an expired one to `expired` (never to a principal);
 // a token's scope never exceeds its user's role (checked again on every request by
 // `may`). Times come from the caller's clock (`now`, ms), Date.now by default.
 
@@ -150,7 +150,8 @@ export const resolveToken = (
     const r = await engine.query(
       `SELECT t.*, u.name AS user_name, u.role, u.created_at AS user_created
          FROM _kpi_tokens t JOIN _kpi_users u ON u.email = t.email
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM _kpi_deactivated d WHERE d.email = u.email)`,
       [secretHash(secret)],
     );
     const row = r.rows[0];

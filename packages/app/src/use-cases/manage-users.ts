@@ -1,6 +1,7 @@
 // Use-cases: user accounts of a project (add, list, check a login). IO.
 // Invariants: emails are unique and lower-case; passwords are stored as scrypt hashes
-// only; a login check takes as long for an unknown email as for a wrong password.
+// only; a login check takes as long for an unknown email as for a wrong password, and
+// refuses a deactivated user the same way.
 
 import { KpiError, ProblemsError, safeParseInput, zodIssueCode, type Issue } from '@kpi/core';
 import type { z } from 'zod';
@@ -97,7 +98,8 @@ export const checkLogin = (
   withStore(lp, async (engine) => {
     await ensureAccessTables(engine);
     const r = await engine.query(
-      'SELECT email, name, role, created_at, password_hash FROM _kpi_users WHERE email = $1',
+      `SELECT email, name, role, created_at, password_hash FROM _kpi_users u WHERE email = $1
+          AND NOT EXISTS (SELECT 1 FROM _kpi_deactivated d WHERE d.email = u.email)`,
       [email.toLowerCase()],
     );
     const row = r.rows[0];

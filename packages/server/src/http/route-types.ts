@@ -73,5 +73,7 @@ export interface RouteDef {
   readonly status?: number;
   /** Counted against the push rate limit (per principal). */
   readonly rateLimit?: 'login' | 'push';
+  /** The route answers a share-link token (the only routes that do; see share-routes). */
+  readonly shareLink?: true;
   readonly handle: (ctx: RequestContext, input: { body: unknown; query: unknown }) => Promise<Reply>;
 }

@@ -38,6 +38,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   403: 'Not allowed for your role or token (or a missing CSRF token)',
   404: 'Not found',
   409: 'Conflict (exists already, or an Idempotency-Key reused for other data)',
+  410: 'Gone (a share link that expired or was revoked)',
   413: 'Body too large',
   415: 'Wrong Content-Type',
   422: 'Invalid input: details.issues lists every problem',

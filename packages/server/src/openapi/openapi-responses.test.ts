@@ -31,6 +31,7 @@ interface Case {
   readonly raw?: string;
   readonly type?: string;
   readonly server?: 'main' | 'fresh';
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 let root = '';
@@ -82,6 +83,7 @@ const send = async (c: Case) => {
   const headers: Record<string, string> = {};
   if ((c.as ?? 'admin') === 'admin') headers['authorization'] = `Bearer ${adminToken}`;
   if (c.as === 'session') Object.assign(headers, session);
+  Object.assign(headers, c.headers);
   let body: string | undefined;
   if (c.raw !== undefined) body = c.raw;
   else if (c.body !== undefined) body = JSON.stringify(c.body);
@@ -281,6 +283,62 @@ const cases = (): Case[] => {
       body: { until: '2026-12-01T09:00:00Z' },
     },
     { route: 'GET /api/deliveries', path: '/api/deliveries?limit=10', status: 200 },
+    {
+      route: 'POST /api/accounts',
+      path: '/api/accounts',
+      status: 201,
+      body: { email: 'invited@example.com', name: 'Ivy Invited' },
+    },
+    {
+      route: 'POST /api/accounts',
+      path: '/api/accounts',
+      status: 409,
+      body: { email: 'invited@example.com' },
+    },
+    { route: 'GET /api/accounts', path: '/api/accounts', status: 200 },
+    {
+      route: 'PATCH /api/accounts/{email}',
+      path: '/api/accounts/invited@example.com',
+      status: 200,
+      body: { role: 'editor', active: false },
+    },
+    {
+      route: 'PATCH /api/accounts/{email}',
+      path: '/api/accounts/admin@example.com',
+      status: 409,
+      body: { active: false },
+    },
+    {
+      route: 'POST /api/accounts/{email}/password',
+      path: '/api/accounts/invited@example.com/password',
+      status: 200,
+    },
+    { route: 'POST /api/shares', path: '/api/shares', status: 201, body: { goal, pin: '2468' } },
+    { route: 'POST /api/shares', path: '/api/shares', status: 422, body: { view: 'dashboard' } },
+    { route: 'GET /api/shares', path: '/api/shares', status: 200 },
+    {
+      route: 'GET /api/shared/{token}',
+      path: '/api/shared/{share}',
+      status: 401,
+      as: 'anonymous',
+    },
+    {
+      route: 'GET /api/shared/{token}',
+      path: '/api/shared/{share}',
+      status: 200,
+      as: 'anonymous',
+      headers: { 'x-share-pin': '2468' },
+    },
+    {
+      route: 'GET /api/shared/{token}/report',
+      path: '/api/shared/{share}/report?format=json',
+      status: 200,
+      as: 'anonymous',
+      headers: { 'x-share-pin': '2468' },
+    },
+    { route: 'GET /api/shared/{token}', path: '/api/shared/kpis_forged.x.y', status: 404, as: 'anonymous' },
+    { route: 'DELETE /api/shares/{id}', path: '/api/shares/{shareId}', status: 200 },
+    { route: 'GET /api/shared/{token}', path: '/api/shared/{share}', status: 410, as: 'anonymous' },
     { route: 'GET /api/scorecard', path: `/api/scorecard?asOf=${AS_OF}`, status: 200 },
     { route: 'GET /api/scorecard', path: '/api/scorecard', status: 401, as: 'anonymous' },
     {
@@ -382,11 +440,13 @@ describe('every API response matches its declared OpenAPI schema', () => {
       'routes without a success case',
     );
     let created = '';
+    let share = { token: '', id: '' };
     const failures: string[] = [];
     let checked = 0;
     for (const raw of all) {
       let c = raw;
       if (c.path.includes('{created}')) c = { ...c, path: c.path.replace('{created}', created) };
+      c = { ...c, path: c.path.replace('{share}', share.token).replace('{shareId}', share.id) };
       if (c.route === 'POST /api/setup' && c.server === 'fresh')
         c = {
           ...c,
@@ -420,6 +480,10 @@ describe('every API response matches its declared OpenAPI schema', () => {
           `${c.route} ${r.status} (${c.path}): ${ajv.errorsText(validate?.errors, { separator: '; ' }).slice(0, 600)}`,
         );
       if (c.route === 'POST /api/tokens') created = (body as { info: { id: string } }).info.id;
+      if (c.route === 'POST /api/shares' && r.status === 201) {
+        const made = body as { token: string; info: { id: string } };
+        share = { token: made.token, id: made.info.id };
+      }
     }
     assert.deepEqual(failures, []);
     const statuses = new Set(all.map((c) => c.status));

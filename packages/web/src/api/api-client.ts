@@ -49,6 +49,8 @@ export interface RequestOptions {
   readonly raw?: { readonly body: Blob | string; readonly contentType: string };
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
   readonly signal?: AbortSignal;
+  /** More request headers (a share link's PIN). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const withQuery = (path: string, query: RequestOptions['query']): string => {
@@ -69,7 +71,7 @@ const networkError = (e: unknown): ApiError =>
 /** Calls the API; resolves with the parsed JSON (undefined for 204). */
 export const api = async <T>(path: string, opts: RequestOptions = {}): Promise<T> => {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (opts.json !== undefined) {
     headers['content-type'] = 'application/json';

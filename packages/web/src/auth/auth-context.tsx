@@ -26,6 +26,9 @@ export const useAuth = (): Auth => {
   return a;
 };
 
+/** The signed-in user's auth, or undefined outside the sign-in gate (a shared page). */
+export const useMaybeAuth = (): Auth | undefined => useContext(AuthContext);
+
 type State =
   { kind: 'checking' } | { kind: 'signed_out'; ended?: boolean } | { kind: 'signed_in'; user: User };
 

@@ -7,15 +7,19 @@ import { Link, useLocation } from 'wouter';
 import type { ProjectInfo } from '../api/api-types';
 import { useApi } from '../api/use-api';
 import { useAuth } from '../auth/auth-context';
+import { ThemeToggle } from './theme-toggle';
 
-const NAV: readonly { href: string; label: string; edit?: boolean }[] = [
+const NAV: readonly { href: string; label: string; edit?: boolean; admin?: boolean }[] = [
   { href: '/', label: 'Overview' },
   { href: '/import', label: 'Import', edit: true },
   { href: '/meeting', label: 'Meeting mode' },
+  { href: '/alerts', label: 'Alerts', edit: true },
+  { href: '/shares', label: 'Share links', edit: true },
+  { href: '/users', label: 'Users', admin: true },
 ];
 
 export const AppLayout = ({ children }: { children: ReactNode }) => {
-  const { user, canEdit, signOut } = useAuth();
+  const { user, canEdit, isAdmin, signOut } = useAuth();
   const project = useApi<ProjectInfo>('/api/project');
   const [location] = useLocation();
   return (
@@ -31,7 +35,7 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
           {project.data?.name ?? 'kpi'}
         </Link>
         <nav aria-label="Main" className="app-nav">
-          {NAV.filter((n) => !n.edit || canEdit).map((n) => (
+          {NAV.filter((n) => (!n.edit || canEdit) && (!n.admin || isAdmin)).map((n) => (
             <Link
               key={n.href}
               href={n.href}
@@ -50,6 +54,7 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
           ))}
         </nav>
         <div className="app-user">
+          <ThemeToggle />
           <span data-testid="signed-in-as">
             {user?.name ?? user?.email} <span className="role-tag">{user?.role}</span>
           </span>

@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/auth-context';
 import { ErrorBox, Loading } from '../../ui/page-state';
 import { GoalHeader } from './goal-header';
 import { ReportLinks } from '../report/report-links';
+import { ShareButton } from '../share/share-button';
 import { hasSparkline } from './kpi-card';
 import { KpiGroups } from './kpi-groups';
 import { SupportingMetrics } from './supporting-table';
@@ -74,6 +75,7 @@ const GoalDashboard = ({ name }: { name: string }) => {
                 </Link>
                 {canEdit && (
                   <>
+                    <ShareButton goal={name} />
                     <Link className="button" href={`/goals/${encodeURIComponent(name)}/edit`}>
                       Edit goal
                     </Link>

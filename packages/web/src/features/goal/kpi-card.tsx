@@ -7,7 +7,7 @@
 
 import { memo, useCallback } from 'react';
 import { Link } from 'wouter';
-import { useAuth } from '../../auth/auth-context';
+import { useMaybeAuth } from '../../auth/auth-context';
 import type { KpiReading, ValueFormat } from '../../api/api-types';
 import { hasSparkline, Sparkline } from '../../charts/sparkline-lazy';
 import { fmt, fmtDate, fmtProbability, humanize } from '../../ui/format';
@@ -78,7 +78,9 @@ export const KpiCard = memo(function KpiCard({
   reading: KpiReading;
   onDrawn?: ((kpi: string) => void) | undefined;
 }) {
-  const { canEdit } = useAuth();
+  // On a shared page (no account) the card links nowhere and offers nothing to do.
+  const auth = useMaybeAuth();
+  const canEdit = auth?.canEdit ?? false;
   const drawn = useCallback(() => onDrawn?.(r.kpi), [onDrawn, r.kpi]);
   const cumulative = r.target?.kind === 'cumulative';
   const headingId = `kpi-${r.kpi}-label`;
@@ -86,7 +88,11 @@ export const KpiCard = memo(function KpiCard({
     <article className="kpi-card" data-testid="kpi-card" data-kpi={r.kpi} aria-labelledby={headingId}>
       <header className="card-head">
         <h3 id={headingId}>
-          <Link href={`/kpis/${encodeURIComponent(r.kpi)}`}>{r.label ?? humanize(r.kpi)}</Link>
+          {auth ? (
+            <Link href={`/kpis/${encodeURIComponent(r.kpi)}`}>{r.label ?? humanize(r.kpi)}</Link>
+          ) : (
+            (r.label ?? humanize(r.kpi))
+          )}
         </h3>
         <StatusBadge status={r.status} reason={r.statusReason} />
       </header>

@@ -15,6 +15,7 @@ import { buildCascade, GoalCascade } from './goal-cascade';
 import { OpenFindings } from './open-findings';
 import { labelMap } from './scorecard-labels';
 import { ReportLinks } from '../report/report-links';
+import { ShareButton } from '../share/share-button';
 
 export const OverviewPage = () => {
   const { user, canEdit } = useAuth();
@@ -46,6 +47,7 @@ export const OverviewPage = () => {
             Meeting mode
           </Link>
           <ReportLinks />
+          {canEdit && <ShareButton />}
           {canEdit && (
             <Link className="button-primary" href="/goals/new">
               New goal
