@@ -278,6 +278,11 @@ export interface KpiReading {
     readonly historyDays: number;
     readonly periods: readonly ForecastPeriodReading[];
   };
+  /**
+   * Set when the metric reads static reference data (`time: none`): why the reading has no
+   * comparison, no driver and no forecast, in plain words.
+   */
+  readonly staticNote?: string;
   /** Why there is no forecast, when there is a target but no forecast. */
   readonly forecastNote?: string;
   /** Unusual days in the recent weeks, newest first. */

@@ -35,6 +35,7 @@ import { kpiInputOf, supportingMetrics, volumeItem } from './scorecard-inputs.js
 import { anomalyItems } from './scorecard-anomalies.js';
 import { forecastItems, withForecast } from './scorecard-forecast.js';
 import { withGoodhartWarnings } from './scorecard-guards.js';
+import { staticDatasetsOf, withStaticData } from './scorecard-static.js';
 import { displayName, readAccountNames } from './people-names.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
@@ -173,9 +174,11 @@ export const evaluateScorecardOn = async (
     plan.kpis.map((k: KpiPlan) => [
       k.name,
       ((r: KpiReading) =>
-        opts.withoutForecast
-          ? r
-          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands), k.def.thresholds))(
+        staticDatasetsOf(project, k.def.metric).length > 0
+          ? withVerdict(withStaticData(project, r), k.def.thresholds)
+          : opts.withoutForecast
+            ? r
+            : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands), k.def.thresholds))(
         evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
       ),
     ]),

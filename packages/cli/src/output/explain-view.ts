@@ -236,6 +236,7 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
       [false, false, true, true, false],
     ),
   );
+  if (k.staticNote) out.push(`  no comparison: ${k.staticNote}`);
   out.push(
     '',
     bold(ctx, `Cause: the change against the previous period (${signedValue(k.cause.change, f)})`),

@@ -16,6 +16,7 @@ import { ownRecord } from '../own-lookup.js';
 import {
   SNAPSHOT_COLUMN,
   normalizeDataset,
+  NO_TIME,
   type DatasetDef,
   type DatasetInput,
 } from '../schema/dataset-schema.js';
@@ -304,7 +305,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
   });
   const datasets = ownRecord<DatasetDef>();
   for (const [name, def] of Object.entries(merged.datasets as Record<string, DatasetInput>)) {
-    if (def.time === undefined && Object.hasOwn(def.columns, SNAPSHOT_COLUMN)) {
+    if ((def.time === undefined || def.time === NO_TIME) && Object.hasOwn(def.columns, SNAPSHOT_COLUMN)) {
       const owner = owners.get(`datasets.${name}`);
       const path = ['datasets', name, 'columns', SNAPSHOT_COLUMN];
       issues.push({

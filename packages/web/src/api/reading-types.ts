@@ -189,6 +189,8 @@ export interface KpiReading {
   readonly sentence: string;
   readonly forecast?: ForecastSummary;
   readonly forecastNote?: string;
+  /** Set when the metric reads static reference data (time: none): why there is no comparison or forecast. */
+  readonly staticNote?: string;
   readonly anomalies?: readonly AnomalyPoint[];
   readonly levelShifts?: readonly LevelShift[];
   readonly warnings?: readonly string[];
