@@ -17,6 +17,7 @@ import {
 import type { Engine } from '@kpi/engines';
 import type { CubeItem } from '@kpi/semantic';
 import {
+  benchmarkReadings,
   compareValues,
   evaluateKpi,
   goalReading,
@@ -183,6 +184,18 @@ export const evaluateScorecardOn = async (
       ),
     ]),
   );
+  for (const k of plan.kpis) {
+    const r = readings.get(k.name);
+    if (!r || !project.benchmarks?.length) continue;
+    const benchmarks = benchmarkReadings(project.benchmarks, {
+      metric: k.def.metric,
+      ...(k.def.filter ? { filter: k.def.filter } : {}),
+      grain: r.grain,
+      direction: r.direction,
+      value: r.current.value,
+    });
+    if (benchmarks.length > 0) readings.set(k.name, { ...r, benchmarks });
+  }
   const goals = goalsOf(readings);
   const supporting: MetricReading[] = support.map((m) => {
     const def = ownGet(project.metrics, m);

@@ -96,6 +96,9 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
   } else if (!k.staticNote) lines.push(`  ${dim(ctx, `cause: ${k.cause.note ?? 'no single driver'}`)}`);
   const fc = forecastText(k);
   if (fc) lines.push(`  ${fc}`);
+  // The benchmark sentence names its source and year: wrapped, never cut.
+  for (const b of k.benchmarks ?? [])
+    lines.push(...wrap(`benchmark: ${b.phrase}`, Math.max(20, width - 4)).map((l) => `  ${l}`));
   const warn = anomalyText(k);
   if (warn) lines.push(`  ${yellow(ctx, `⚠ ${warn}`)}`);
   for (const w of k.warnings ?? []) lines.push(`  ${yellow(ctx, `⚠ ${w}`)}`);

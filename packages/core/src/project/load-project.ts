@@ -345,3 +345,24 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
   const all = [...issues, ...problems];
   return all.some((i) => i.severity === 'error') ? fail(all) : ok(project, all);
 };
+
+/**
+ * Reads one YAML file against `schema` (benchmark sets, ...): the value, and where any
+ * path of it sits in the file, or every issue with its file:line.
+ */
+export const loadYamlFile = <S extends z.ZodType>(
+  file: SourceFile,
+  schema: S,
+): Result<{
+  readonly value: z.output<S>;
+  readonly at: (path: readonly (string | number)[]) => SourcePosition;
+}> => {
+  if (file.text.length > MAX_PROJECT_FILE_CHARS) return fail([tooLarge(file)]);
+  const { pf, issues } = parseFile(file);
+  if (issues.some((i) => i.severity === 'error')) return fail(issues);
+  const raw = toData(pf, DEFAULT_INPUT_LIMITS.yaml_aliases);
+  if (!raw.ok) return raw;
+  const parsed = safeParseInput(schema, raw.value);
+  if (!parsed.success) return fail(schemaIssues(pf, parsed.error));
+  return ok({ value: parsed.data, at: (path: readonly (string | number)[]) => nodePosition(pf, path) });
+};
