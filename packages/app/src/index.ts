@@ -7,6 +7,7 @@ export * from './use-cases/init-project.js';
 export * from './use-cases/import-dataset.js';
 export * from './use-cases/add-template.js';
 export * from './use-cases/list-datasets.js';
+export * from './use-cases/list-benchmarks.js';
 export * from './use-cases/query-metrics.js';
 export * from './access/access-schema.js';
 export * from './access/principal.js';

@@ -1,4 +1,5 @@
-// Finding and reading a project folder: kpi.yaml plus every YAML file under definitions/.
+// Finding and reading a project folder: kpi.yaml plus every YAML file under definitions/,
+// and the benchmark sets under benchmarks/.
 // IO. Invariant: files are read in a stable order (kpi.yaml first, then sorted paths) so
 // messages and merges never depend on the file system's listing order.
 
@@ -9,6 +10,7 @@ import {
   NotFoundError,
   ProblemsError,
   countText,
+  loadBenchmarks,
   loadProject,
   type Issue,
   type Project,
@@ -18,6 +20,7 @@ import type { Clock } from './dates.js';
 
 export const PROJECT_FILE = 'kpi.yaml';
 export const DEFINITIONS_DIR = 'definitions';
+export const BENCHMARKS_DIR = 'benchmarks';
 /** Largest project file kpi reads; a definitions file is never this large by accident. */
 const MAX_PROJECT_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -100,12 +103,39 @@ export const readProjectFiles = (dir: string): SourceFile[] => {
   });
 };
 
+/** The benchmark set files (benchmarks/*.yaml), paths relative to the project folder. */
+export const readBenchmarkFiles = (dir: string): SourceFile[] =>
+  yamlFilesUnder(join(dir, BENCHMARKS_DIR)).map((p) => {
+    const shown = relative(dir, p).split(sep).join('/');
+    return { path: shown, text: readText(p, shown) };
+  });
+
+/** The project with the benchmark sets of `dir`, or the issues of those files. */
+export const withBenchmarks = (
+  dir: string,
+  project: Project,
+): { project: Project; issues: readonly Issue[] } => {
+  const files = readBenchmarkFiles(dir);
+  if (files.length === 0) return { project, issues: [] };
+  const sets = loadBenchmarks(project, files);
+  return sets.ok
+    ? { project: { ...project, benchmarks: sets.value }, issues: [] }
+    : { project, issues: sets.issues };
+};
+
 /** Loads and validates the project in `dir`; throws ProblemsError listing every issue. */
 export const openProject = (
   dir: string,
   opts: { clock?: Clock; env?: Readonly<Record<string, string | undefined>> } = {},
 ): LoadedProject => {
-  const result = loadProject(readProjectFiles(dir));
+  const loaded = loadProject(readProjectFiles(dir));
+  const benched = loaded.ok ? withBenchmarks(dir, loaded.value) : undefined;
+  const result =
+    loaded.ok && benched
+      ? benched.issues.length > 0
+        ? { ok: false as const, issues: benched.issues }
+        : { ...loaded, value: benched.project }
+      : loaded;
   if (!result.ok) {
     const n = result.issues.filter((i) => i.severity === 'error').length;
     throw new ProblemsError(

@@ -33,6 +33,7 @@ import { engagementCommand } from './commands/engagement-command.js';
 import { budgetCommand } from './commands/budget-command.js';
 import { churnCommand } from './commands/churn-command.js';
 import { addCommand } from './commands/add-command.js';
+import { benchmarkCommand } from './commands/benchmark-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -56,6 +57,7 @@ export const COMMANDS: readonly Command[] = [
   churnCommand,
   anomaliesCommand,
   datasetsCommand,
+  benchmarkCommand,
   schemaCommand,
   serveCommand,
   userCommand,

@@ -95,7 +95,14 @@ export const fastImport = async (
     const r = await engine.query(`INSERT INTO ${q(plan.dataset)} (${cols}) ${select}`);
     const rowsRead = Number(r.rows[0]?.['Count'] ?? 0);
     if (rowsRead === 0 || (await hasDuplicateKeys(engine, plan, q(plan.dataset)))) throw new FastRouteMiss();
-    return { rowsRead, inserted: rowsRead, updated: 0, ...(replacesByDate(plan.def) ? { replaced: 0 } : {}) };
+    return {
+      rowsRead,
+      inserted: rowsRead,
+      updated: 0,
+      ...(replacesByDate(plan.def) || (plan.def.static === true && plan.def.key.length === 0)
+        ? { replaced: 0 }
+        : {}),
+    };
   }
   const r = await engine.query(`CREATE OR REPLACE TEMP TABLE ${CONVERTED} AS ${select}`);
   const rowsRead = Number(r.rows[0]?.['Count'] ?? 0);

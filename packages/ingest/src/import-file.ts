@@ -286,7 +286,10 @@ export const importFile = async (
       ...(outcome.rejected > 0 && options.rejectsPath !== undefined
         ? { rejectsPath: options.rejectsPath }
         : {}),
-      ...(plan.snapshotDate !== undefined ? { snapshotDate: plan.snapshotDate } : {}),
+      ...(plan.snapshotDate !== undefined && plan.def.static !== true
+        ? { snapshotDate: plan.snapshotDate }
+        : {}),
+      ...(plan.def.static === true ? { static: true as const } : {}),
       ignoredColumns: plan.mapping.ignored,
       missingColumns: plan.mapping.missingOptional,
       dryRun: options.dryRun === true,

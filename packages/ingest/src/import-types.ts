@@ -71,6 +71,8 @@ export interface ImportSummary {
   readonly replaced?: number;
   /** The snapshot this import wrote (datasets without a time column). */
   readonly snapshotDate?: string;
+  /** The dataset is static reference data (`time: none`): the import replaced it, or updated it by key. */
+  readonly static?: true;
   /** Where the rejected rows were written (only with `rejectsPath` and rejected > 0). */
   readonly rejectsPath?: string;
   /** File columns that match no dataset column. */

@@ -3,7 +3,9 @@
 // transaction; `source` holds unique, non-null keys; an update replaces the whole row.
 // A snapshot dataset, or one without a key, is written by replacement: the stored rows of
 // the dates the import covers (its first to its last time value; a snapshot: its one
-// date) are removed, then every row is inserted.
+// date) are removed, then every row is inserted. A static dataset (`time: none`) holds
+// one current version: without a key an import replaces every stored row; with one, it
+// upserts by key.
 
 import type { DatasetDef } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
@@ -17,7 +19,8 @@ export interface WriteCounts {
 }
 
 /** True when imports into `def` replace the dates they cover instead of upserting by key. */
-export const replacesByDate = (def: DatasetDef): boolean => def.snapshot === true || def.key.length === 0;
+export const replacesByDate = (def: DatasetDef): boolean =>
+  def.static !== true && (def.snapshot === true || def.key.length === 0);
 
 const count = async (engine: Engine, sql: string): Promise<number> =>
   Number((await engine.query(sql)).rows[0]?.['n'] ?? 0);
@@ -39,6 +42,12 @@ export const upsertRows = async (
   const q = engine.dialect.quoteIdent;
   const table = q(dataset);
   const cols = Object.keys(def.columns).map(q).join(', ');
+  if (def.static === true && def.key.length === 0) {
+    const replaced = tableEmpty ? 0 : await count(engine, `SELECT count(*) AS n FROM ${table}`);
+    if (replaced > 0) await engine.exec(`DELETE FROM ${table}`);
+    await engine.exec(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${source} AS s`);
+    return { inserted: total, updated: 0, replaced };
+  }
   if (replacesByDate(def)) {
     const t = q(def.time);
     const replaced = tableEmpty

@@ -9,3 +9,4 @@ export * from './cause-analysis.js';
 export * from './narrative.js';
 export * from './evaluate-kpi.js';
 export * from './scorecard-reading.js';
+export * from './benchmark-position.js';

@@ -15,6 +15,7 @@ import type {
   Unit,
 } from '@kpi/core';
 import type { VerdictReading } from './verdict.js';
+import type { BenchmarkReading } from './benchmark-position.js';
 
 export const STATUSES = [
   'achieved',
@@ -278,6 +279,11 @@ export interface KpiReading {
     readonly historyDays: number;
     readonly periods: readonly ForecastPeriodReading[];
   };
+  /**
+   * Set when the metric reads static reference data (`time: none`): why the reading has no
+   * comparison, no driver and no forecast, in plain words.
+   */
+  readonly staticNote?: string;
   /** Why there is no forecast, when there is a target but no forecast. */
   readonly forecastNote?: string;
   /** Unusual days in the recent weeks, newest first. */
@@ -285,6 +291,8 @@ export interface KpiReading {
   /** Why no day is judged for anomalies yet (too little history). */
   readonly anomalyNote?: string;
   readonly levelShifts?: readonly LevelShiftReading[];
+  /** Where the headline period's value sits in each benchmark set that applies (benchmarks/*.yaml). */
+  readonly benchmarks?: readonly BenchmarkReading[];
   /** Guard warnings, e.g. the counter-metric worsened while the KPI improved (Goodhart). */
   readonly warnings?: readonly string[];
   readonly sentence: string;

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openProject,
+  readBenchmarkFiles,
   readProjectFiles,
   systemClock,
   type Clock,
@@ -88,7 +89,7 @@ export interface ServerState {
 }
 
 const fingerprint = (dir: string): string =>
-  readProjectFiles(dir)
+  [...readProjectFiles(dir), ...readBenchmarkFiles(dir)]
     .map((f) => {
       const st = statSync(join(dir, f.path));
       return `${f.path}:${st.size}:${st.mtimeMs}`;

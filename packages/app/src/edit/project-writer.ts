@@ -17,7 +17,13 @@ import { parseDocument, type Document } from 'yaml';
 import { IoError, ProblemsError, loadProject, type Project } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import { nowIso } from '../access/access-tables.js';
-import { DEFINITIONS_DIR, readProjectFiles, storePath, type LoadedProject } from '../project-files.js';
+import {
+  DEFINITIONS_DIR,
+  readProjectFiles,
+  storePath,
+  withBenchmarks,
+  type LoadedProject,
+} from '../project-files.js';
 import { withStoreAt } from '../store.js';
 import type { NewChange } from '../use-cases/change-history.js';
 import {
@@ -162,7 +168,11 @@ export const writeProjectEdit = (dir: string, pick: (current: Project) => FileEd
             'the project files on disk have problems; fix them first',
             loaded.issues,
           );
-        const before: LoadedProject = { dir, project: loaded.value, warnings: loaded.warnings ?? [] };
+        const before: LoadedProject = {
+          dir,
+          project: withBenchmarks(dir, loaded.value).project,
+          warnings: loaded.warnings ?? [],
+        };
         const edit = pick(loaded.value);
         const index = files.findIndex((f) => f.path === edit.file);
         const source = files[index];
@@ -186,7 +196,7 @@ export const writeProjectEdit = (dir: string, pick: (current: Project) => FileEd
         const held = new Promise<void>((r) => (release = r));
         resolvePending({
           before,
-          after: { dir, project: result.value, warnings: result.warnings ?? [] },
+          after: { dir, project: withBenchmarks(dir, result.value).project, warnings: result.warnings ?? [] },
           file: edit.file,
           async commit(change) {
             try {

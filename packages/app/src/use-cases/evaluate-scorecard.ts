@@ -18,6 +18,7 @@ import type { Engine } from '@kpi/engines';
 import type { CubeItem } from '@kpi/semantic';
 import { forecastMemo } from '@kpi/forecast';
 import {
+  benchmarkReadings,
   compareValues,
   evaluateKpi,
   goalReading,
@@ -36,6 +37,7 @@ import { kpiInputOf, supportingMetrics, volumeItem } from './scorecard-inputs.js
 import { anomalyItems } from './scorecard-anomalies.js';
 import { forecastItems, withForecast } from './scorecard-forecast.js';
 import { withGoodhartWarnings } from './scorecard-guards.js';
+import { staticDatasetsOf, withStaticData } from './scorecard-static.js';
 import { displayName, readAccountNames } from './people-names.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
@@ -177,13 +179,28 @@ export const evaluateScorecardOn = async (
     plan.kpis.map((k: KpiPlan) => [
       k.name,
       ((r: KpiReading) =>
-        opts.withoutForecast
-          ? r
-          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands, fit), k.def.thresholds))(
-        evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
-      ),
+        staticDatasetsOf(project, k.def.metric).length > 0
+          ? withVerdict(withStaticData(project, r), k.def.thresholds)
+          : opts.withoutForecast
+            ? r
+            : withVerdict(
+                withForecast(project, k, r, cube, span, opts.forecastBands, fit),
+                k.def.thresholds,
+              ))(evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5))),
     ]),
   );
+  for (const k of plan.kpis) {
+    const r = readings.get(k.name);
+    if (!r || !project.benchmarks?.length) continue;
+    const benchmarks = benchmarkReadings(project.benchmarks, {
+      metric: k.def.metric,
+      ...(k.def.filter ? { filter: k.def.filter } : {}),
+      grain: r.grain,
+      direction: r.direction,
+      value: r.current.value,
+    });
+    if (benchmarks.length > 0) readings.set(k.name, { ...r, benchmarks });
+  }
   const goals = goalsOf(readings);
   const supporting: MetricReading[] = support.map((m) => {
     const def = ownGet(project.metrics, m);

@@ -3,9 +3,10 @@
 // (runs the statements). Invariants: sums use prefix sums over days, so every range is
 // exact and O(1); a snapshot leaf takes, per series, the latest day with a value inside
 // the range, then sums the series; a count_distinct leaf cannot be re-added over days
-// and reads as null (the KPI then shows no data, with the reason).
+// and reads as null (the KPI then shows no data, with the reason). A leaf over static
+// reference data (`time: none`) has one current value, the same for every range.
 
-import { ProblemsError, dayNumber, type DateRange, type Project } from '@kpi/core';
+import { ProblemsError, dayNumber, ownGet, type DateRange, type Project } from '@kpi/core';
 import type { Engine } from '@kpi/engines';
 import {
   compileLeafCube,
@@ -88,11 +89,15 @@ export const readDayCube = async (
       }
     }
   }
+  const staticLeaves = new Set(
+    cube.leaves.filter((l) => ownGet(project.datasets, l.dataset)?.static === true).map((l) => l.id),
+  );
   const leafValue = (id: string, range: DateRange): number | null => {
     const leaf = leaves.get(id);
     if (!leaf) return null;
-    const a = Math.max(0, dayNumber(range.start) - d0);
-    const b = Math.min(days - 1, dayNumber(range.end) - d0);
+    const whole = staticLeaves.has(id);
+    const a = whole ? 0 : Math.max(0, dayNumber(range.start) - d0);
+    const b = whole ? days - 1 : Math.min(days - 1, dayNumber(range.end) - d0);
     if (b < a) return null;
     if (leaf.kind === 'latest') {
       let total: number | null = null;

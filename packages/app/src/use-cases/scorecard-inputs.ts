@@ -8,6 +8,7 @@ import type { CubeItem } from '@kpi/semantic';
 import type { DayCube } from './scorecard-cube.js';
 import type { DriverFigures } from './scorecard-drivers.js';
 import type { KpiPlan, ScorecardPlan } from './scorecard-plan.js';
+import { staticDatasetsOf, staticNote } from './scorecard-static.js';
 
 /** Metrics a metric is built from, directly or through others. */
 const partsOf = (project: Project, name: string, seen = new Set<string>()): string[] => {
@@ -81,9 +82,17 @@ export const kpiInputOf = (
   const judged =
     k.def.target === undefined || k.def.target.kind === 'reach' ? k.windows.current.range : k.goalToDate;
   const unsupported = cube.unsupported(key);
-  const note = unsupported
-    ? 'count_distinct metrics cannot be added up over days, so the scorecard does not evaluate them yet'
-    : drivers.notes.get(key);
+  // Static reference data (time: none) has one current value and no past: no earlier
+  // period, no derived baseline, no history in the series, no drivers.
+  const fixed = staticDatasetsOf(project, k.def.metric);
+  const past = (r: { start: string; end: string } | undefined): number | null =>
+    fixed.length > 0 ? null : at(r);
+  const note =
+    fixed.length > 0
+      ? staticNote(fixed)
+      : unsupported
+        ? 'count_distinct metrics cannot be added up over days, so the scorecard does not evaluate them yet'
+        : drivers.notes.get(key);
   return {
     kpi: k.name,
     label: k.def.label ?? metricLabel(project, k.def.metric),
@@ -106,11 +115,11 @@ export const kpiInputOf = (
     ...(k.def.thresholds ? { thresholds: k.def.thresholds } : {}),
     values: {
       current: at(k.windows.current.range),
-      previous: at(k.windows.previous.range),
-      lastYear: at(k.windows.lastYear.range),
+      previous: past(k.windows.previous.range),
+      lastYear: past(k.windows.lastYear.range),
       goalToDate: at(k.goalToDate),
       baseline:
-        k.baseline === undefined ? null : 'value' in k.baseline ? k.baseline.value : at(k.baseline.range),
+        k.baseline === undefined ? null : 'value' in k.baseline ? k.baseline.value : past(k.baseline.range),
       ...(k.wholePeriod ? { wholePeriod: at(k.wholePeriod) } : {}),
       ...(seasonalShare === undefined ? {} : { seasonalShare }),
       daysWithData: {
@@ -123,8 +132,11 @@ export const kpiInputOf = (
     ...(k.soFar ? { soFar: { window: k.soFar, value: at(k.soFar.range) } } : {}),
     ...(ratio ? { volumeLabel: inSentence(metricLabel(project, ratio.denominator)) } : {}),
     ...(k.def.min_volume === undefined ? {} : { minVolume: k.def.min_volume }),
-    series: k.series.map((range) => ({ range, value: at(range) })),
-    ...(drivers.inputs.get(key) ? { drivers: drivers.inputs.get(key) } : {}),
+    series: k.series.map((range, i) => ({
+      range,
+      value: i === k.series.length - 1 ? at(range) : past(range),
+    })),
+    ...(drivers.inputs.get(key) && fixed.length === 0 ? { drivers: drivers.inputs.get(key) } : {}),
     ...(note ? { driversNote: note } : {}),
     annotations: project.annotations,
     ...(metric?.kind === 'ratio' ? { denominatorLabel: metricLabel(project, metric.denominator) } : {}),

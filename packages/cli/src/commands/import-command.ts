@@ -126,7 +126,15 @@ options:
     ctx.out(
       `${green(ctx, values['dry-run'] ? 'checked' : 'imported')} ${file} into ${dataset}: ${n(summary.rowsRead)} rows read, ${n(summary.inserted)} inserted, ${n(summary.updated)} updated, ${n(summary.rejected)} rejected in ${summary.seconds.toFixed(2)}s\n`,
     );
-    if (summary.snapshotDate !== undefined)
+    if (summary.static === true)
+      ctx.out(
+        summary.replaced === undefined
+          ? `static reference data: rows updated by key, no snapshot kept\n`
+          : summary.replaced > 0
+            ? `static reference data: the import replaced the ${n(summary.replaced)} rows it had\n`
+            : `static reference data: loaded as the current version, no snapshot kept\n`,
+      );
+    else if (summary.snapshotDate !== undefined)
       ctx.out(
         `snapshot of ${summary.snapshotDate}${summary.replaced ? `: replaced the ${n(summary.replaced)} rows it had` : ''}\n`,
       );

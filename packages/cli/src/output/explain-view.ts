@@ -236,6 +236,7 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
       [false, false, true, true, false],
     ),
   );
+  if (k.staticNote) out.push(`  no comparison: ${k.staticNote}`);
   out.push(
     '',
     bold(ctx, `Cause: the change against the previous period (${signedValue(k.cause.change, f)})`),
@@ -251,6 +252,17 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
         `  from share: the member got a larger or smaller share of ${k.volume?.label ?? 'the denominator'}; from rate: its own ${k.label} moved (from share + from rate = change, exactly).`,
       ),
     );
+  if (k.benchmarks?.length) {
+    out.push('', bold(ctx, 'Benchmarks'));
+    for (const b of k.benchmarks)
+      out.push(
+        `  ${fmt(b.value, f)} is ${b.phrase}`,
+        dim(
+          ctx,
+          `  per ${b.period}: p25 ${fmt(b.p25, f)} · median ${fmt(b.p50, f)} · p75 ${fmt(b.p75, f)}${b.percentile === null ? '' : ` · percentile about ${Math.round(b.percentile)}`} · ${b.file}`,
+        ),
+      );
+  }
   out.push('', bold(ctx, 'Will we make it?'));
   const fc = k.forecast;
   if (fc && k.target) {

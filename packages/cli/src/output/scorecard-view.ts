@@ -59,7 +59,8 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
   lines.push(`  ${valueLine}`);
   if (t) {
     const prog = t.progress === null ? '' : `${percentText(t.progress)} of the way · `;
-    lines.push(`  ${prog}${paceText(t, k.status)}`.trimEnd());
+    const pace = `  ${prog}${paceText(t, k.status)}`.trimEnd();
+    if (pace) lines.push(pace);
   }
   if (k.volume && k.status === 'no_data' && k.value !== null) lines.push(`  ${dim(ctx, k.statusReason)}`);
   if (k.soFar)
@@ -78,21 +79,26 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
         : '',
     ly && ly.value !== null ? `vs last year ${changeText(ctx, ly, k.format)}` : '',
   ].filter(Boolean);
-  if (cmp.length) lines.push(`  ${cmp.join(' · ')}`);
+  if (k.staticNote) lines.push(`  ${dim(ctx, 'reference data (time: none): no comparison, no forecast')}`);
+  else if (cmp.length) lines.push(`  ${cmp.join(' · ')}`);
   const spark = sparkline(
     k.series.map((p) => p.value),
     k.series[k.series.length - 1]?.partial === true,
   );
-  if (spark) lines.push(`  ${spark} ${dim(ctx, `last ${k.series.length} ${grainWord(k.grain)}s`)}`);
+  if (spark && !k.staticNote)
+    lines.push(`  ${spark} ${dim(ctx, `last ${k.series.length} ${grainWord(k.grain)}s`)}`);
   const d = k.cause.drivers[0];
   if (d && d.shareOfChange !== null) {
     const move = (k.cause.change ?? 0) > 0 ? 'rise' : 'drop';
     const part = d.shareOfChange > 1.005 ? 'more than the whole' : `${percentText(d.shareOfChange)} of the`;
     lines.push(`  cause: ${memberName(d)} ${part} ${move}${driverFromTo(d, k.format)}`);
     for (const a of d.annotations.slice(0, 1)) lines.push(`  ${dim(ctx, `note: ${a.title}`)}`);
-  } else lines.push(`  ${dim(ctx, `cause: ${k.cause.note ?? 'no single driver'}`)}`);
+  } else if (!k.staticNote) lines.push(`  ${dim(ctx, `cause: ${k.cause.note ?? 'no single driver'}`)}`);
   const fc = forecastText(k);
   if (fc) lines.push(`  ${fc}`);
+  // The benchmark sentence names its source and year: wrapped, never cut.
+  for (const b of k.benchmarks ?? [])
+    lines.push(...wrap(`benchmark: ${b.phrase}`, Math.max(20, width - 4)).map((l) => `  ${l}`));
   const warn = anomalyText(k);
   if (warn) lines.push(`  ${yellow(ctx, `⚠ ${warn}`)}`);
   for (const w of k.warnings ?? []) lines.push(`  ${yellow(ctx, `⚠ ${w}`)}`);

@@ -16,6 +16,7 @@ import { ownRecord } from '../own-lookup.js';
 import {
   SNAPSHOT_COLUMN,
   normalizeDataset,
+  NO_TIME,
   type DatasetDef,
   type DatasetInput,
 } from '../schema/dataset-schema.js';
@@ -304,7 +305,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
   });
   const datasets = ownRecord<DatasetDef>();
   for (const [name, def] of Object.entries(merged.datasets as Record<string, DatasetInput>)) {
-    if (def.time === undefined && Object.hasOwn(def.columns, SNAPSHOT_COLUMN)) {
+    if ((def.time === undefined || def.time === NO_TIME) && Object.hasOwn(def.columns, SNAPSHOT_COLUMN)) {
       const owner = owners.get(`datasets.${name}`);
       const path = ['datasets', name, 'columns', SNAPSHOT_COLUMN];
       issues.push({
@@ -343,4 +344,25 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
   });
   const all = [...issues, ...problems];
   return all.some((i) => i.severity === 'error') ? fail(all) : ok(project, all);
+};
+
+/**
+ * Reads one YAML file against `schema` (benchmark sets, ...): the value, and where any
+ * path of it sits in the file, or every issue with its file:line.
+ */
+export const loadYamlFile = <S extends z.ZodType>(
+  file: SourceFile,
+  schema: S,
+): Result<{
+  readonly value: z.output<S>;
+  readonly at: (path: readonly (string | number)[]) => SourcePosition;
+}> => {
+  if (file.text.length > MAX_PROJECT_FILE_CHARS) return fail([tooLarge(file)]);
+  const { pf, issues } = parseFile(file);
+  if (issues.some((i) => i.severity === 'error')) return fail(issues);
+  const raw = toData(pf, DEFAULT_INPUT_LIMITS.yaml_aliases);
+  if (!raw.ok) return raw;
+  const parsed = safeParseInput(schema, raw.value);
+  if (!parsed.success) return fail(schemaIssues(pf, parsed.error));
+  return ok({ value: parsed.data, at: (path: readonly (string | number)[]) => nodePosition(pf, path) });
 };

@@ -50,13 +50,17 @@ export type ColumnDef = z.infer<typeof columnSchema>;
 /** The date column of a snapshot dataset; imports stamp it, files never provide it. */
 export const SNAPSHOT_COLUMN = 'snapshot_date';
 
+/** `time: none`: static reference data, one current version, never snapshotted. */
+export const NO_TIME = 'none';
+
 export const datasetSchema = z
   .strictObject({
     description: z.string().optional(),
-    time: identifierSchema
+    time: z
+      .union([z.literal(NO_TIME), identifierSchema])
       .optional()
       .describe(
-        `The column holding the date or timestamp of each row. Leave it out for exports without dates (lifetime or per-ad totals): each import is then a snapshot, stamped with its import date in the column ${SNAPSHOT_COLUMN}.`,
+        `The column holding the date or timestamp of each row. Leave it out for exports without dates (lifetime or per-ad totals): each import is then a snapshot, stamped with its import date in the column ${SNAPSHOT_COLUMN}. Write \`time: ${NO_TIME}\` for static reference data (a price list, store list, targets per region): it is not snapshotted, each import replaces it (or updates rows by key), and metrics over it have no comparison and no forecast.`,
       ),
     key: z
       .array(identifierSchema)
@@ -83,19 +87,29 @@ export type DatasetDef = Omit<DatasetInput, 'time'> & {
   readonly time: string;
   /** True when the time column is the import date (SNAPSHOT_COLUMN), not a column of the file. */
   readonly snapshot?: boolean;
+  /**
+   * `time: none`: static reference data. The table holds one current version (each import
+   * replaces it, or updates it by key); SNAPSHOT_COLUMN records the day of the last import
+   * and queries read every row whatever the period.
+   */
+  readonly static?: boolean;
 };
 
 
-/** The loaded form of a dataset: a snapshot dataset gets its date column. */
+/** The loaded form of a dataset: a snapshot or static dataset gets its date column. */
 export const normalizeDataset = (d: DatasetInput): DatasetDef => {
-  if (d.time !== undefined) return { ...d, time: d.time };
+  if (d.time !== undefined && d.time !== NO_TIME) return { ...d, time: d.time };
+  const isStatic = d.time === NO_TIME;
   return {
     ...d,
     time: SNAPSHOT_COLUMN,
     snapshot: true,
+    ...(isStatic ? { static: true } : {}),
     columns: {
       ...d.columns,
-      [SNAPSHOT_COLUMN]: { type: 'date', label: 'Snapshot date', description: 'The date of the import.' },
+      [SNAPSHOT_COLUMN]: isStatic
+        ? { type: 'date', label: 'Loaded on', description: 'The date of the import that wrote the row.' }
+        : { type: 'date', label: 'Snapshot date', description: 'The date of the import.' },
     },
   };
 };

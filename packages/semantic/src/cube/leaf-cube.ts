@@ -28,6 +28,11 @@ export interface LeafCubeRequest {
   /** Inclusive first and last day read (project time zone). */
   readonly from: string;
   readonly to: string;
+  /**
+   * The day on which every row of a static dataset (`time: none`) counts; default `to`
+   * (reference data has one current version and no past).
+   */
+  readonly staticDate?: string;
   /** One row per period of `grain` (column `period`). */
   readonly grain?: Grain;
   /** Rows per named range (column `K`); a day in several ranges counts in each. */

@@ -37,6 +37,8 @@ export interface CubeScan {
   readonly kind: 'aggregate' | 'snapshot';
   readonly timeColumn: string;
   readonly timeType: 'date' | 'timestamp';
+  /** Static reference data (`time: none`): every row counts on the request's `staticDate`. */
+  readonly static?: boolean;
   readonly seriesDimensions: readonly string[];
   readonly groupingSets: readonly (readonly string[])[];
   readonly leaves: readonly PlannedLeaf[];
@@ -185,6 +187,7 @@ export const planLeafCube = (project: Project, req: LeafCubeRequest): Result<Lea
       kind: first.kind,
       timeColumn: ds?.time ?? '',
       timeType: ownGet(ds?.columns, ds?.time ?? '')?.type === 'timestamp' ? 'timestamp' : 'date',
+      ...(ds?.static === true ? { static: true } : {}),
       seriesDimensions: ds?.dimensions ?? [],
       groupingSets: sets,
       leaves,

@@ -3,7 +3,8 @@
 // the one pass; named ranges are a small VALUES table joined on the day, so a row counts
 // in every range it falls in and the range key is one more group key (`K`); all dates and filter values are bound
 // parameters; grouping-set rows carry a GROUPING() bit mask so a real NULL member is
-// never confused with "not grouped".
+// never confused with "not grouped". A static dataset's rows (`time: none`) all count on
+// one bound day (the request's staticDate), so reference data has no past to compare with.
 
 import type { Dialect } from '../dialect.js';
 import type { Condition } from '../query/metric-query.js';
@@ -23,6 +24,12 @@ const conditionSql = (conds: readonly Condition[], ctx: Ctx): string[] =>
   );
 
 const localTimes = (scan: CubeScan, ctx: Ctx): { local: string; date: string } => {
+  if (scan.static === true) {
+    const day = ctx.d.castParamToDate(
+      ctx.params.bindShared('static', ctx.plan.request.staticDate ?? ctx.plan.request.to),
+    );
+    return { local: day, date: day };
+  }
   const col = ctx.d.quoteIdent(scan.timeColumn);
   if (scan.timeType === 'date') return { local: col, date: col };
   const local = ctx.d.toLocalTimestamp(col, ctx.params.bindShared('timezone', ctx.plan.timezone));

@@ -74,6 +74,8 @@ export interface Scan {
   readonly dataset: string;
   readonly timeColumn: string;
   readonly timeType: 'date' | 'timestamp';
+  /** Static reference data (`time: none`): every row counts on the query's last day. */
+  readonly static?: boolean;
   /** The dataset's dimensions (the series of a snapshot). */
   readonly seriesDimensions: readonly string[];
   readonly leaves: readonly LeafAggregate[];

@@ -127,6 +127,7 @@ const buildScans = (
       dataset: first.dataset,
       timeColumn: ds?.time ?? '',
       timeType: ownGet(ds?.columns, ds?.time ?? '')?.type === 'timestamp' ? 'timestamp' : 'date',
+      ...(ds?.static === true ? { static: true } : {}),
       seriesDimensions: ds?.dimensions ?? [],
       leaves: out,
     };

@@ -2,7 +2,8 @@
 // dimensions and every leaf aggregate of the dataset, in one pass. Pure. Invariants: the
 // range and the request's where go in WHERE (they cut rows for every metric); a metric's
 // own filter goes in FILTER (WHERE ...) so metrics with different filters share the scan;
-// output columns are the alias `P` (period), the dimensions, then the leaf aliases.
+// output columns are the alias `P` (period), the dimensions, then the leaf aliases. A
+// static dataset's rows (`time: none`) all count on the query's last day.
 
 import type { Dialect } from '../dialect.js';
 import type { Condition, LeafAggregate, MetricQueryPlan, Scan } from './metric-query.js';
@@ -28,6 +29,10 @@ export const conditionSql = (conds: readonly Condition[], ctx: RenderContext): s
 /** The scan's time as local time (a DATE, or a TIMESTAMP in the project time zone), and as a local DATE. */
 const localTime = (scan: Scan, ctx: RenderContext): { local: string; date: string } => {
   const { dialect: d, params, plan } = ctx;
+  if (scan.static === true && plan.to !== undefined) {
+    const day = d.castParamToDate(params.bindShared('to', plan.to));
+    return { local: day, date: day };
+  }
   const col = d.quoteIdent(scan.timeColumn);
   if (scan.timeType === 'date') return { local: col, date: col };
   const local = d.toLocalTimestamp(col, params.bindShared('timezone', plan.timezone));

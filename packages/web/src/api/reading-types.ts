@@ -28,6 +28,25 @@ export interface TargetProgress {
   readonly runRateAtDeadline: number | null;
 }
 
+export interface BenchmarkPosition {
+  readonly set: string;
+  readonly label: string;
+  readonly source: string;
+  readonly date: string;
+  readonly example: boolean;
+  readonly platform?: string;
+  readonly period: 'week' | 'month' | 'quarter' | 'year';
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly value: number;
+  readonly band: string;
+  readonly percentile: number | null;
+  readonly sense: 'better' | 'worse' | 'same';
+  /** "above the p75 of retail brands on Instagram (source …, 2026)". */
+  readonly phrase: string;
+}
+
 export interface Comparison {
   readonly kind: 'previous_period' | 'same_period_last_year';
   readonly range: DateRange;
@@ -189,6 +208,10 @@ export interface KpiReading {
   readonly sentence: string;
   readonly forecast?: ForecastSummary;
   readonly forecastNote?: string;
+  /** Set when the metric reads static reference data (time: none): why there is no comparison or forecast. */
+  readonly staticNote?: string;
+  /** Where the headline value sits in each benchmark set that applies (benchmarks/*.yaml). */
+  readonly benchmarks?: readonly BenchmarkPosition[];
   readonly anomalies?: readonly AnomalyPoint[];
   readonly levelShifts?: readonly LevelShift[];
   readonly warnings?: readonly string[];

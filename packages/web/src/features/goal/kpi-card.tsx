@@ -2,7 +2,7 @@
 // cause) for one KPI reading, plus pace, trend, forecast and warnings. Light on purpose:
 // the dashboard draws 25 of these; the one chart (the sparkline) is loaded lazily.
 // Stable test hooks: data-testid kpi-card / kpi-value / kpi-target / status /
-// kpi-sentence / kpi-probability, data-kpi on the root. A reading without data offers
+// kpi-sentence / kpi-probability / kpi-static / kpi-benchmark, data-kpi on the root. A reading without data offers
 // editors a link to the import page (viewers see no such control).
 
 import { memo, useCallback } from 'react';
@@ -142,13 +142,28 @@ export const KpiCard = memo(function KpiCard({
         </p>
       )}
       <KpiComparisons comparisons={r.comparisons} format={r.format} />
+      {r.staticNote && (
+        <p className="card-static muted" data-testid="kpi-static">
+          No comparison or forecast: {r.staticNote}
+        </p>
+      )}
       <p className="card-sentence" data-testid="kpi-sentence">
         {r.sentence}
       </p>
       {hasSparkline(r.series) && (
         <Sparkline series={r.series} format={r.format} grain={r.grain} onDrawn={drawn} />
       )}
-      <Forecast r={r} />
+      {!r.staticNote && <Forecast r={r} />}
+      {(r.benchmarks ?? []).map((b) => (
+        <p
+          key={b.set}
+          className="card-benchmark"
+          data-testid="kpi-benchmark"
+          title={`p25 ${fmt(b.p25, r.format)} · median ${fmt(b.p50, r.format)} · p75 ${fmt(b.p75, r.format)} per ${b.period}`}
+        >
+          Benchmark: {b.phrase}
+        </p>
+      ))}
       <Alerts r={r} />
       {r.owner && <p className="card-owner">Owner: {r.ownerName ?? r.owner}</p>}
     </article>
