@@ -11,6 +11,8 @@ export * from './schema/project-schema.js';
 export * from './schema/cascade-schema.js';
 export * from './schema/delivery-schema.js';
 export * from './schema/churn-schema.js';
+export * from './schema/utm-schema.js';
+export * from './utm/index.js';
 export type { CheckSetting, ChecksDef } from './schema/check-schema.js';
 export * from './schema/json-schema.js';
 export * from './project/project-model.js';

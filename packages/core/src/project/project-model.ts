@@ -8,6 +8,7 @@ import type { AnnotationDef, GoalDef, KpiDef } from '../schema/goal-schema.js';
 import type { ProjectSettings } from '../schema/project-schema.js';
 import type { ObjectiveDef, UnitDef } from '../schema/cascade-schema.js';
 import type { ChurnDef } from '../schema/churn-schema.js';
+import type { UtmDef } from '../schema/utm-schema.js';
 import { ownGet } from '../own-lookup.js';
 import type { AlertDef, ChannelDef, ReportScheduleDef } from '../schema/delivery-schema.js';
 
@@ -28,6 +29,8 @@ export interface Project {
   readonly alerts?: Readonly<Record<string, AlertDef>>;
   /** Churn definitions; the loader always sets it, hand-built projects may leave it out. */
   readonly churn?: Readonly<Record<string, ChurnDef>>;
+  /** Naming rules for campaign links and the attribution datasets (one per project). */
+  readonly utm?: UtmDef;
   /** Where each entity is defined, keyed `section.name` (e.g. `metrics.ctr`). */
   readonly locations: Readonly<Record<string, SourcePosition>>;
 }
