@@ -32,6 +32,7 @@ import { engagementCommand } from './commands/engagement-command.js';
 import { budgetCommand } from './commands/budget-command.js';
 import { churnCommand } from './commands/churn-command.js';
 import { addCommand } from './commands/add-command.js';
+import { utmCommand } from './commands/utm-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -53,6 +54,7 @@ export const COMMANDS: readonly Command[] = [
   forecastCommand,
   budgetCommand,
   churnCommand,
+  utmCommand,
   anomaliesCommand,
   datasetsCommand,
   schemaCommand,
