@@ -36,6 +36,7 @@ import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { deliveryRoutes } from './routes/delivery-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { predictRoutes } from './routes/predict-routes.js';
+import { utmRoutes } from './routes/utm-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
 import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
@@ -89,6 +90,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...deliveryRoutes,
   ...reportRoutes,
   ...predictRoutes,
+  ...utmRoutes,
   ...docRoutes(document),
 ];
 
