@@ -11,6 +11,7 @@ import { GoalEditPage, KpiEditPage } from './features/edit/edit-pages';
 import { ImportPage } from './features/import/import-page';
 import { MeetingPage } from './features/meeting/meeting-page';
 import { BudgetPage } from './features/budget/budget-page';
+import { UtmBuilderPage } from './features/utm/utm-builder-page';
 import { AppLayout } from './ui/app-layout';
 import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
@@ -40,6 +41,7 @@ export const App = () => (
               <Route path="/kpis/new">{() => <KpiEditPage />}</Route>
               <Route path="/kpis/:kpi/edit">{(p) => <KpiEditPage name={p.kpi} />}</Route>
               <Route path="/kpis/:kpi">{(p) => <KpiPage name={p.kpi} />}</Route>
+              <Route path="/utm" component={UtmBuilderPage} />
               <Route path="/import/:dataset?">{(p) => <ImportPage dataset={p.dataset} />}</Route>
               <Route component={NotFound} />
             </Switch>

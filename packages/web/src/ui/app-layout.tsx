@@ -11,6 +11,7 @@ import { useAuth } from '../auth/auth-context';
 const NAV: readonly { href: string; label: string; edit?: boolean }[] = [
   { href: '/', label: 'Overview' },
   { href: '/import', label: 'Import', edit: true },
+  { href: '/utm', label: 'Campaign links' },
   { href: '/meeting', label: 'Meeting mode' },
 ];
 
