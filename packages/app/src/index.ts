@@ -63,3 +63,5 @@ export * from './use-cases/budget-kpi-effect.js';
 export * from './use-cases/budget-summary.js';
 export * from './use-cases/churn-risk.js';
 export * from './use-cases/budget-plan-file.js';
+export * from './use-cases/utm-links.js';
+export { readUtmExport, MAX_UTM_EXPORT_BYTES, type UtmExportOptions } from './use-cases/utm-export-file.js';

@@ -34,6 +34,7 @@ import { budgetCommand } from './commands/budget-command.js';
 import { churnCommand } from './commands/churn-command.js';
 import { addCommand } from './commands/add-command.js';
 import { benchmarkCommand } from './commands/benchmark-command.js';
+import { utmCommand } from './commands/utm-command.js';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -55,6 +56,7 @@ export const COMMANDS: readonly Command[] = [
   forecastCommand,
   budgetCommand,
   churnCommand,
+  utmCommand,
   anomaliesCommand,
   datasetsCommand,
   benchmarkCommand,

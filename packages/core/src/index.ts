@@ -12,6 +12,8 @@ export * from './schema/cascade-schema.js';
 export * from './schema/delivery-schema.js';
 export * from './schema/churn-schema.js';
 export * from './schema/benchmark-schema.js';
+export * from './schema/utm-schema.js';
+export * from './utm/index.js';
 export type { CheckSetting, ChecksDef } from './schema/check-schema.js';
 export * from './schema/json-schema.js';
 export * from './project/project-model.js';

@@ -26,6 +26,7 @@ import { webSessionsDataset } from './web-sessions-dataset.js';
 import { subscribersDataset } from './subscribers-dataset.js';
 import { toYaml } from './yaml-writer.js';
 import { churnSection } from './churn-definitions.js';
+import { utmSection } from './utm-definitions.js';
 
 export const LARGE_SCALE_ROWS = 1_000_000;
 
@@ -137,6 +138,12 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
     {
       path: 'definitions/churn.yaml',
       text: toYaml({ churn: churnSection() }, ['Churn definitions of the demo project (kpi churn).']),
+    },
+    {
+      path: 'definitions/utm.yaml',
+      text: toYaml({ utm: utmSection() }, [
+        'Naming rules for campaign links and attribution by campaign (kpi utm).',
+      ]),
     },
     {
       path: 'definitions/goals.yaml',

@@ -11,3 +11,5 @@ export {
 export { datasetStats } from './dataset-stats.js';
 export { SQL_TYPES } from './column-sql.js';
 export { databaseTableProblems } from './database-tables.js';
+export { DELIMITERS, parseRecords } from './csv-sniff.js';
+export { decodeHead, detectEncoding } from './file-reencode.js';

@@ -405,6 +405,16 @@ describe('HTTP API happy paths', () => {
     assert.notEqual(reset.body.password, made.body.password);
   });
 
+  test('UTM reads on a project without a utm: section: default rules; attribution is a 404 saying what to add', async () => {
+    // The rules and the attribution of a project that has them are checked on the demo (server-utm).
+    const u = await hit('GET', '/api/utm', '/api/utm', { token: f.tokens.viewer });
+    assert.equal(u.status, 200, JSON.stringify(u.body));
+    assert.equal(u.body.attribution, false);
+    const a = await hit('GET', '/api/utm/attribution', '/api/utm/attribution', { token: f.tokens.viewer });
+    assert.equal(a.status, 404, JSON.stringify(a.body));
+    assert.match(JSON.stringify(a.body), /utm\.sessions_missing/);
+  });
+
   test('every declared route was exercised above', () => {
     const declared = f.server.routes
       .map((r) => `${r.method} ${r.path}`)

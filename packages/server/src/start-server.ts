@@ -38,6 +38,7 @@ import { reportRoutes } from './routes/report-routes.js';
 import { predictRoutes } from './routes/predict-routes.js';
 import { shareRoutes } from './routes/share-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
+import { utmRoutes } from './routes/utm-routes.js';
 import { DEFAULT_LIMITS, createServerState, type ServerLimits, type ServerState } from './server-state.js';
 import { recoverEdits } from '@kpi/app';
 import { startServerScheduler, type SchedulerOptions } from './server-scheduler.js';
@@ -93,6 +94,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...reportRoutes,
   ...predictRoutes,
   ...shareRoutes,
+  ...utmRoutes,
   ...docRoutes(document),
 ];
 

@@ -16,6 +16,7 @@ import { SharedPage } from './features/share/shared-page';
 import { SharesPage } from './features/share/shares-page';
 import { UsersPage } from './features/users/users-page';
 import { AlertsPage } from './features/alerts/alerts-page';
+import { UtmBuilderPage } from './features/utm/utm-builder-page';
 import { AppLayout } from './ui/app-layout';
 import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
@@ -57,6 +58,7 @@ const SignedInApp = () => (
               <Route path="/shares" component={SharesPage} />
               <Route path="/users" component={UsersPage} />
               <Route path="/alerts" component={AlertsPage} />
+              <Route path="/utm" component={UtmBuilderPage} />
               <Route path="/import/:dataset?">{(p) => <ImportPage dataset={p.dataset} />}</Route>
               <Route component={NotFound} />
             </Switch>

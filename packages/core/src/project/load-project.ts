@@ -220,6 +220,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     reports: ownRecord<unknown>(),
     alerts: ownRecord<unknown>(),
     churn: ownRecord<unknown>(),
+    utm: undefined as PartFile['utm'],
     annotations: [] as unknown[],
   };
   const locations = ownRecord<SourcePosition>();
@@ -248,7 +249,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
         code: 'project.not_a_mapping',
         severity: 'error',
         message:
-          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, churn, annotations, channels, reports, alerts)',
+          'the file must be a YAML mapping of sections (version, project, datasets, metrics, units, goals, kpis, objectives, churn, utm, annotations, channels, reports, alerts)',
         path: [],
         position: positionAt(pf, 0),
       });
@@ -281,6 +282,24 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
         locations[key] = here;
         owners.set(key, { pf });
         merged[section][name] = def;
+      }
+    }
+    if (value.utm !== undefined) {
+      const here = nodePosition(pf, ['utm'], true);
+      const prior = locations['utm'];
+      if (prior)
+        issues.push({
+          code: 'project.duplicate_name',
+          severity: 'error',
+          message: `utm is defined twice (first at ${prior.file}:${prior.line}:${prior.column})`,
+          path: ['utm'],
+          position: here,
+          hint: 'the utm: section is one per project; merge the two',
+        });
+      else {
+        locations['utm'] = here;
+        merged.utm = value.utm;
+        for (const k of Object.keys(value.utm)) owners.set(`utm.${k}`, { pf });
       }
     }
     (value.annotations ?? []).forEach((a, i) => {
@@ -333,6 +352,7 @@ export const loadProject = (files: readonly SourceFile[]): Result<Project> => {
     reports: merged.reports,
     alerts: merged.alerts,
     churn: merged.churn,
+    ...(merged.utm !== undefined ? { utm: merged.utm } : {}),
     locations,
   } as Project;
   const problems = validateProject(project).map((i): Issue => {

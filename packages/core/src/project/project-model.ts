@@ -9,6 +9,7 @@ import type { ProjectSettings } from '../schema/project-schema.js';
 import type { ObjectiveDef, UnitDef } from '../schema/cascade-schema.js';
 import type { ChurnDef } from '../schema/churn-schema.js';
 import type { BenchmarkSet } from '../schema/benchmark-schema.js';
+import type { UtmDef } from '../schema/utm-schema.js';
 import { ownGet } from '../own-lookup.js';
 import type { AlertDef, ChannelDef, ReportScheduleDef } from '../schema/delivery-schema.js';
 
@@ -31,6 +32,8 @@ export interface Project {
   readonly churn?: Readonly<Record<string, ChurnDef>>;
   /** Benchmark sets (benchmarks/*.yaml); the app's loader sets it, hand-built projects may leave it out. */
   readonly benchmarks?: readonly BenchmarkSet[];
+  /** Naming rules for campaign links and the attribution datasets (one per project). */
+  readonly utm?: UtmDef;
   /** Where each entity is defined, keyed `section.name` (e.g. `metrics.ctr`). */
   readonly locations: Readonly<Record<string, SourcePosition>>;
 }

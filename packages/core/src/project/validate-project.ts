@@ -12,6 +12,7 @@ import type { Project } from './project-model.js';
 import { validateCascade } from './validate-cascade.js';
 import { validateDelivery } from './validate-delivery.js';
 import { validateChurn } from './validate-churn.js';
+import { validateUtm } from './validate-utm.js';
 import { ownGet } from '../own-lookup.js';
 import { dateFormatHasYear, yearlessFormatHint } from '../time/date-format.js';
 
@@ -448,5 +449,6 @@ export const validateProject = (p: Project): Issue[] => {
   out.push(...validateCascade(p));
   out.push(...validateDelivery(p));
   out.push(...validateChurn(p));
+  out.push(...validateUtm(p));
   return out;
 };

@@ -11,6 +11,7 @@ import { objectiveSchema, unitSchema } from './cascade-schema.js';
 import { limitsSchema } from '../limits/input-limits.js';
 import { alertSchema, channelSchema, reportScheduleSchema } from './delivery-schema.js';
 import { churnSchema } from './churn-schema.js';
+import { utmSchema } from './utm-schema.js';
 
 export { checkSettingSchema, checksSchema } from './check-schema.js';
 
@@ -62,6 +63,8 @@ const sections = {
   reports: z.record(identifierSchema, reportScheduleSchema).optional(),
   alerts: z.record(identifierSchema, alertSchema).optional(),
   churn: z.record(identifierSchema, churnSchema).optional(),
+  /** One section for the whole project: in kpi.yaml or in one definitions file. */
+  utm: utmSchema.optional(),
 };
 
 /** The main kpi.yaml: version, project settings and any sections. */

@@ -128,6 +128,13 @@ const cases = (): Case[] => {
     },
     { route: 'GET /api/churn/{name}', path: `/api/churn/subscribers?asOf=${AS_OF}&top=3`, status: 200 },
     { route: 'GET /api/churn/{name}', path: '/api/churn/nobody', status: 404 },
+    { route: 'GET /api/utm', path: '/api/utm', status: 200 },
+    {
+      route: 'GET /api/utm/attribution',
+      path: '/api/utm/attribution?from=2026-10-01&to=2026-10-31',
+      status: 200,
+    },
+    { route: 'GET /api/utm/attribution', path: '/api/utm/attribution?to=soon', status: 422 },
     { route: 'GET /api/checks', path: '/api/checks', status: 200 },
     { route: 'GET /api/checks', path: `/api/checks?data=false&kpi=${kpi}`, status: 200 },
     { route: 'GET /api/checks', path: '/api/checks?data=maybe', status: 422 },

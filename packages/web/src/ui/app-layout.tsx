@@ -12,6 +12,7 @@ import { ThemeToggle } from './theme-toggle';
 const NAV: readonly { href: string; label: string; edit?: boolean; admin?: boolean }[] = [
   { href: '/', label: 'Overview' },
   { href: '/import', label: 'Import', edit: true },
+  { href: '/utm', label: 'Campaign links' },
   { href: '/meeting', label: 'Meeting mode' },
   { href: '/alerts', label: 'Alerts', edit: true },
   { href: '/shares', label: 'Share links', edit: true },
