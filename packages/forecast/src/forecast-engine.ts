@@ -137,7 +137,7 @@ export const intervalDegreesOfFreedom = (n: number, horizon: number): number =>
   Math.max(3, n / (2 * horizon));
 
 /** The narrowest error sd: a constant series still gets an interval (95%: ±1% of its last level). */
-const sdFloor = (level: number, z95: number): number => (0.01 / z95) * Math.abs(level);
+const sdFloor = (level: number): number => (0.01 / Z95) * Math.abs(level);
 
 export const forecast = (
   series: SeriesInput,
@@ -205,19 +205,24 @@ export const forecast = (
     return out;
   };
   const level = y[n - 1] as number;
-  const sd = pick(combined.sd, (s, i) =>
-    Math.max(Number.isFinite(s) ? s * (scales[i] as number) : 0, sdFloor(level, z95)),
-  );
+  const raw = pick(combined.sd, (s, i) => (Number.isFinite(s) ? s * (scales[i] as number) : 0));
+  const floor = sdFloor(level);
+  const sd = raw.map((s) => Math.max(s, floor));
   const mean = pick(combined.mean, clip);
-  const bound = (z: number) => (x: number, i: number) => clip(x + z * (sd[i - trailingGaps] as number));
+  // a bound is the t quantile of the calibrated width, never nearer than the normal quantile
+  // of the floor (95%: ±1% of the last level), so a constant series gets the flat ±1%
+  const bound = (zt: number, zn: number) => (x: number, i: number) =>
+    clip(
+      x + Math.sign(zt) * Math.max(Math.abs(zt) * (raw[i - trailingGaps] as number), Math.abs(zn) * floor),
+    );
   return ok({
     model: combined.model,
     horizon,
     mean,
-    low80: pick(combined.mean, bound(-z80)),
-    high80: pick(combined.mean, bound(z80)),
-    low95: pick(combined.mean, bound(-z95)),
-    high95: pick(combined.mean, bound(z95)),
+    low80: pick(combined.mean, bound(-z80, -Z80)),
+    high80: pick(combined.mean, bound(z80, Z80)),
+    low95: pick(combined.mean, bound(-z95, -Z95)),
+    high95: pick(combined.mean, bound(z95, Z95)),
     sd,
     psi: Array.from(combined.psi.subarray(0, horizon)),
     nonNegative,
