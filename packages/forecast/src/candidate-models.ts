@@ -1,5 +1,6 @@
 // The candidate pipelines the automatic forecaster chooses from, each a fitter over the
-// cleaned series: ETS (seasonal when a short period is significant), Theta, damped trend,
+// cleaned series: ETS (seasonal when a short period is significant), Theta, the optimised
+// Theta method (series with at most one period), damped trend,
 // SES and naive on the seasonally adjusted series, and seasonal naive per period. Pure.
 // Invariant: long periods (> 24) and secondary periods are always handled by decomposition.
 
@@ -9,9 +10,10 @@ import { fitDrift, fitSeasonalNaive } from './naive-models.js';
 import { withSeasonalAdjustment } from './seasonal-adjustment.js';
 import type { Fitter } from './seasonal-adjustment.js';
 import { isSeasonal } from './seasonal-decomposition.js';
-import { fitTheta } from './theta-model.js';
+import { fitOptimisedTheta, fitTheta } from './theta-model.js';
 
-export type CandidateName = 'ets' | 'theta' | 'damped' | 'ses' | 'naive2' | 'drift' | `snaive${number}`;
+export type CandidateName =
+  'ets' | 'theta' | 'otm' | 'damped' | 'ses' | 'naive2' | 'drift' | `snaive${number}`;
 
 /** Longest period ETS may model itself; longer ones go through decomposition. */
 export const MAX_ETS_PERIOD = 24;
@@ -39,6 +41,10 @@ export const candidateFitters = (periods: readonly number[]): ReadonlyMap<Candid
   const map = new Map<CandidateName, Fitter>();
   map.set('ets', (y) => fitEtsPipeline(y, periods));
   map.set('theta', (y) => withSeasonalAdjustment(fitTheta, y, periods));
+  // the optimised Theta method helps single-period series (tourism); on hourly series with
+  // two periods it made M4 hourly slightly worse, so it is not offered there
+  if (periods.filter((m) => m > 1).length <= 1)
+    map.set('otm', (y) => withSeasonalAdjustment(fitOptimisedTheta, y, periods));
   map.set('damped', (y) => withSeasonalAdjustment(damped, y, periods));
   map.set('ses', (y) => withSeasonalAdjustment(ses, y, periods));
   map.set('naive2', (y) => withSeasonalAdjustment(naive, y, periods));

@@ -13,7 +13,7 @@ export interface SeriesInput {
   readonly period?: number | readonly number[];
 }
 
-export type MethodName = 'auto' | 'ets' | 'theta' | 'damped' | 'ses' | 'naive2' | 'drift' | 'snaive';
+export type MethodName = 'auto' | 'ets' | 'theta' | 'otm' | 'damped' | 'ses' | 'naive2' | 'drift' | 'snaive';
 
 export interface ForecastOptions {
   /** 'auto' (default) picks and combines models by holdout error. */

@@ -6,6 +6,22 @@ export const Z80 = 1.2815515655446004;
 /** z such that P(Z <= z) = 0.975 (the 95% two-sided interval). */
 export const Z95 = 1.959963984540054;
 
+/**
+ * Student-t quantile for a normal quantile z and df >= 3 degrees of freedom, by the
+ * Cornish-Fisher expansion to the fourth order in 1/df (Abramowitz & Stegun 26.7.5): within
+ * 1% of the exact value at df = 3, within 0.01% from df = 10. Infinite df gives z back.
+ */
+export const studentQuantile = (z: number, df: number): number => {
+  if (!Number.isFinite(df)) return z;
+  const d = Math.max(3, df);
+  const z2 = z * z;
+  const g1 = ((z2 + 1) * z) / 4;
+  const g2 = (((5 * z2 + 16) * z2 + 3) * z) / 96;
+  const g3 = ((((3 * z2 + 19) * z2 + 17) * z2 - 15) * z) / 384;
+  const g4 = (((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z) / 92160;
+  return z + g1 / d + g2 / d ** 2 + g3 / d ** 3 + g4 / d ** 4;
+};
+
 export const normalCdf = (x: number): number => {
   if (x === Infinity) return 1;
   if (x === -Infinity) return 0;

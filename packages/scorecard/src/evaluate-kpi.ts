@@ -205,7 +205,8 @@ export const evaluateKpi = (input: KpiInput): KpiReading => {
       ? volumeReason
       : (evaluation?.reason ?? (status === 'no_data' ? 'no data for the period' : 'no target set')),
     ...(evaluation ? { target: evaluation.reading } : {}),
-    comparisons: [previous, lastYear],
+    // at a yearly cadence the previous period is the same period last year: one comparison
+    comparisons: input.grain === 'year' || input.grain === 'fiscal_year' ? [previous] : [previous, lastYear],
     cause,
     series,
     annotations,

@@ -62,7 +62,10 @@ test('a verdict alert fires once when the KPI slips, stays quiet while off track
     ['2026-02-10', 400, '2026-02-11T09:00:30Z', 2, 'kpi.alert.fired'],
     ['2026-02-11', 380, '2026-02-12T09:00:30Z', 0, null],
     ['2026-02-12', 1300, '2026-02-13T09:00:30Z', 0, null],
-    ['2026-02-13', 1300, '2026-02-14T09:00:30Z', 2, 'kpi.alert.resolved'],
+    // the third day back above the limit is the first the forecast judges likely enough
+    // (with the optimised Theta method among the candidates; two days were enough before)
+    ['2026-02-13', 1300, '2026-02-14T09:00:30Z', 0, null],
+    ['2026-02-14', 1300, '2026-02-15T09:00:30Z', 2, 'kpi.alert.resolved'],
   ];
   const phrases: string[] = [];
   for (const [day, members, at, expected, type] of steps) {
@@ -85,7 +88,7 @@ test('a verdict alert fires once when the KPI slips, stays quiet while off track
   // The scenario is what the test says it is: the scorecard's own verdicts at each step.
   assert.deepEqual(
     phrases.map((p) => p.split(',')[0]),
-    ['on track', 'off track', 'off track', 'on pace', 'on track'],
+    ['on track', 'off track', 'off track', 'on pace', 'on pace', 'on track'],
   );
   const [fired, firedSlack, resolved] = [mine()[0], mine()[1], mine()[2]];
   assert.ok(fired && firedSlack && resolved);

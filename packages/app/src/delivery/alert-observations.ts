@@ -29,7 +29,7 @@ const STATUS_WORDS: Readonly<Record<Status, string>> = {
   no_target: 'no target',
 };
 
-const CADENCE_DAYS = { weekly: 7, monthly: 31, quarterly: 92 } as const;
+const CADENCE_DAYS = { weekly: 7, monthly: 31, quarterly: 92, yearly: 366 } as const;
 
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -57,8 +57,8 @@ export interface ForecastBand {
 }
 
 /** The longest default horizon per grain: about half a year of weeks, a year of months or quarters' worth. */
-export const MAX_HORIZON: Readonly<Record<string, number>> = { week: 26, month: 12, quarter: 8 };
-const FALLBACK: Readonly<Record<string, number>> = { week: 8, month: 3, quarter: 2 };
+export const MAX_HORIZON: Readonly<Record<string, number>> = { week: 26, month: 12, quarter: 8, year: 3 };
+const FALLBACK: Readonly<Record<string, number>> = { week: 8, month: 3, quarter: 2, year: 1 };
 
 /** Periods from the one after `lastClosed` up to the one holding `deadline`. */
 const periodsUntil = (lastClosedStart: string, deadline: string, grain: Grain): number => {

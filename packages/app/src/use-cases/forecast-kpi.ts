@@ -76,7 +76,14 @@ export const kpiPeriods = async (lp: LoadedProject, kpi: string, asOf?: string):
       `KPIs: ${Object.keys(lp.project.kpis).sort().join(', ') || '(none)'}`,
     );
   }
-  const grain: Grain = def.cadence === 'monthly' ? 'month' : def.cadence === 'quarterly' ? 'quarter' : 'week';
+  const grain: Grain =
+    def.cadence === 'monthly'
+      ? 'month'
+      : def.cadence === 'quarterly'
+        ? 'quarter'
+        : def.cadence === 'yearly'
+          ? 'year'
+          : 'week';
   const day = asOf ?? yesterdayOf(lp);
   // The last closed period ends the day before the period holding the as-of day's successor starts.
   const to = addDays(periodStart(addDays(day, 1), grain, lp.project.settings.week_start), -1);
@@ -94,7 +101,8 @@ export const kpiPeriods = async (lp: LoadedProject, kpi: string, asOf?: string):
 const notEnough = (message: string, hint: string): UsageError =>
   new UsageError('forecast.not_enough_data', message, hint);
 
-const defaultHorizon = (grain: Grain): number => (grain === 'week' ? 8 : grain === 'month' ? 3 : 2);
+const defaultHorizon = (grain: Grain): number =>
+  grain === 'week' ? 8 : grain === 'month' ? 3 : grain === 'year' ? 1 : 2;
 
 const checkHorizon = (horizon: number): void => {
   if (!Number.isInteger(horizon) || horizon < 1)

@@ -7,7 +7,7 @@ import { retiredSchema, rollupSchema } from './cascade-schema.js';
 
 export const TARGET_KINDS = ['reach', 'cumulative', 'stay_above', 'stay_below'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
-export const CADENCES = ['weekly', 'monthly', 'quarterly'] as const;
+export const CADENCES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export type Cadence = (typeof CADENCES)[number];
 export const INDICATORS = ['leading', 'lagging'] as const;
 export const TARGET_PATHS = ['linear', 'seasonal'] as const;

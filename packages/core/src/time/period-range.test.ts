@@ -126,6 +126,8 @@ describe('periods', () => {
     assert.equal(cadenceGrain(undefined), 'week');
     assert.equal(cadenceGrain('quarterly', april), 'fiscal_quarter');
     assert.equal(cadenceGrain('monthly', april), 'month');
+    assert.equal(cadenceGrain('yearly'), 'year');
+    assert.equal(cadenceGrain('yearly', april), 'fiscal_year');
     assert.deepEqual(calendarOf({ week_start: 'sunday', fiscal_year_start: 7 }), {
       weekStart: 'sunday',
       fiscalYearStart: 7,

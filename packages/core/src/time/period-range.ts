@@ -155,16 +155,16 @@ export const fiscalYearOf = (
 
 /**
  * The grain for a KPI's review cadence: weekly -> week (the default), monthly -> month,
- * quarterly -> quarter, or the fiscal quarter when the fiscal year does not start in January.
+ * quarterly -> quarter, yearly -> year, or the fiscal quarter / year when the fiscal year
+ * does not start in January.
  */
 export const cadenceGrain = (
-  cadence: 'weekly' | 'monthly' | 'quarterly' | undefined,
+  cadence: 'weekly' | 'monthly' | 'quarterly' | 'yearly' | undefined,
   cal: CalendarSettings = DEFAULT_CALENDAR,
-): PeriodGrain =>
-  cadence === 'monthly'
-    ? 'month'
-    : cadence === 'quarterly'
-      ? cal.fiscalYearStart === 1
-        ? 'quarter'
-        : 'fiscal_quarter'
-      : 'week';
+): PeriodGrain => {
+  const fiscal = cal.fiscalYearStart !== 1;
+  if (cadence === 'monthly') return 'month';
+  if (cadence === 'quarterly') return fiscal ? 'fiscal_quarter' : 'quarter';
+  if (cadence === 'yearly') return fiscal ? 'fiscal_year' : 'year';
+  return 'week';
+};

@@ -6,9 +6,16 @@ import type { KpiFacts, RawFinding, Rule } from '../rule-types.js';
 import { kpiPosition } from '../rule-types.js';
 import { kpiLabel, sortedKpis } from '../project-lookup.js';
 
-const PERIOD_DAYS = { weekly: 7, monthly: 30.44, quarterly: 91.31 } as const;
-const PER_YEAR = { weekly: 52, monthly: 12, quarterly: 4 } as const;
-const UNIT_WORD = { weekly: 'week', monthly: 'month', quarterly: 'quarter' } as const;
+const PERIOD_DAYS = { weekly: 7, monthly: 30.44, quarterly: 91.31, yearly: 365.25 } as const;
+/** Periods of history the pace is compared with: the last year, or the last four for a yearly KPI. */
+const HISTORY = { weekly: 52, monthly: 12, quarterly: 4, yearly: 4 } as const;
+const UNIT_WORD = { weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year' } as const;
+const SPAN_WORDS = {
+  weekly: 'the last year',
+  monthly: 'the last year',
+  quarterly: 'the last year',
+  yearly: 'the last four years',
+} as const;
 
 const check = (p: Project, name: string, k: KpiDef, f: KpiFacts, today: string): RawFinding | undefined => {
   const target = k.target;
@@ -19,7 +26,7 @@ const check = (p: Project, name: string, k: KpiDef, f: KpiFacts, today: string):
   const deadline = target.deadline ?? goal.period.end;
   const left = (dayNumber(deadline) - dayNumber(today) + 1) / PERIOD_DAYS[cadence];
   const year = (f.history ?? [])
-    .slice(-PER_YEAR[cadence])
+    .slice(-HISTORY[cadence])
     .map((h) => h.value)
     .filter((v): v is number => v !== null);
   const fmt = (v: number) =>
@@ -27,6 +34,7 @@ const check = (p: Project, name: string, k: KpiDef, f: KpiFacts, today: string):
   const up = metric.direction === 'higher';
   const label = kpiLabel(p, name);
   const word = UNIT_WORD[cadence];
+  const span = SPAN_WORDS[cadence];
   if (f.probability != null && f.probability < 0.1 && left > 0) {
     return {
       code: 'kpi.achievable.unlikely',
@@ -42,9 +50,9 @@ const check = (p: Project, name: string, k: KpiDef, f: KpiFacts, today: string):
     if (!up || needed <= best) return undefined;
     return {
       code: 'kpi.achievable.pace_above_history',
-      message: `KPI "${label}": reaching ${fmt(target.value)} by ${deadline} needs ${fmt(needed)} a ${word} from now on, more than the best ${word} of the last year (${fmt(best)}).`,
+      message: `KPI "${label}": reaching ${fmt(target.value)} by ${deadline} needs ${fmt(needed)} a ${word} from now on, more than the best ${word} of ${span} (${fmt(best)}).`,
       path: ['kpis', name, 'target', 'value'],
-      hint: `lower the target, move the deadline, or name what will make the coming ${word}s better than any in the last year`,
+      hint: `lower the target, move the deadline, or name what will make the coming ${word}s better than any in ${span}`,
     };
   }
   if (target.kind === 'reach') {
@@ -54,7 +62,7 @@ const check = (p: Project, name: string, k: KpiDef, f: KpiFacts, today: string):
     if (up ? needed <= best : needed >= best) return undefined;
     return {
       code: 'kpi.achievable.pace_above_history',
-      message: `KPI "${label}": getting from ${fmt(f.current)} to ${fmt(target.value)} by ${deadline} needs ${needed > 0 ? '+' : ''}${fmt(needed)} every ${word}, a faster change than any ${word} of the last year (best ${best > 0 ? '+' : ''}${fmt(best)}).`,
+      message: `KPI "${label}": getting from ${fmt(f.current)} to ${fmt(target.value)} by ${deadline} needs ${needed > 0 ? '+' : ''}${fmt(needed)} every ${word}, a faster change than any ${word} of ${span} (best ${best > 0 ? '+' : ''}${fmt(best)}).`,
       path: ['kpis', name, 'target', 'value'],
       hint: 'lower the target, move the deadline, or name what will change the trend',
     };
@@ -64,7 +72,7 @@ const check = (p: Project, name: string, k: KpiDef, f: KpiFacts, today: string):
   if (limitOk) return undefined;
   return {
     code: 'kpi.achievable.limit_never_met',
-    message: `KPI "${label}": the limit ${target.kind === 'stay_below' ? 'below' : 'above'} ${fmt(target.value)} was not met in any ${word} of the last year.`,
+    message: `KPI "${label}": the limit ${target.kind === 'stay_below' ? 'below' : 'above'} ${fmt(target.value)} was not met in any ${word} of ${span}.`,
     path: ['kpis', name, 'target', 'value'],
     hint: 'set a limit the current operation can hold, then tighten it as it improves',
   };

@@ -7,7 +7,7 @@
 import type { KpiDef } from '../../api/api-types';
 
 export const TARGET_KINDS = ['reach', 'cumulative', 'stay_above', 'stay_below'] as const;
-export const CADENCES = ['weekly', 'monthly', 'quarterly'] as const;
+export const CADENCES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const;
 export const INDICATORS = ['leading', 'lagging'] as const;
 
 export const TARGET_KIND_HELP: Readonly<Record<(typeof TARGET_KINDS)[number], string>> = {
