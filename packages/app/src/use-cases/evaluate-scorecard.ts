@@ -20,6 +20,8 @@ import {
   compareValues,
   evaluateKpi,
   goalReading,
+  GRAIN_WORD,
+  withThemes,
   withVerdict,
   type KpiReading,
   type MetricReading,
@@ -35,6 +37,7 @@ import { kpiInputOf, supportingMetrics, volumeItem } from './scorecard-inputs.js
 import { anomalyItems } from './scorecard-anomalies.js';
 import { forecastItems, withForecast } from './scorecard-forecast.js';
 import { withGoodhartWarnings } from './scorecard-guards.js';
+import { readThemeCauses } from './scorecard-themes.js';
 import { displayName, readAccountNames } from './people-names.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
@@ -54,8 +57,20 @@ export type {
   LevelShiftReading,
   VerdictReading,
   ForecastPeriodReading,
+  ThemeCause,
+  ThemeReading,
+  MentionExample,
 } from '@kpi/scorecard';
-export { STATUSES, driverFromTo, likelihoodText, memberName, percentText } from '@kpi/scorecard';
+export {
+  STATUSES,
+  driverFromTo,
+  likelihoodText,
+  memberName,
+  percentText,
+  themeText,
+  notableThemes,
+  THEME_Z,
+} from '@kpi/scorecard';
 
 export interface ScorecardOptions {
   /** Evaluate as if this day were the last complete day (default: yesterday in the project time zone). */
@@ -169,16 +184,22 @@ export const evaluateScorecardOn = async (
     })),
     span,
   );
+  const themes = await readThemeCauses(engine, project, plan.kpis);
   const readings = new Map<string, KpiReading>(
-    plan.kpis.map((k: KpiPlan) => [
-      k.name,
-      ((r: KpiReading) =>
+    plan.kpis.map((k: KpiPlan) => {
+      const r = evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5));
+      const t = themes.causes.get(k.name);
+      const withCause = t ? withThemes(r, t, GRAIN_WORD[k.grain]) : r;
+      return [
+        k.name,
         opts.withoutForecast
-          ? r
-          : withVerdict(withForecast(project, k, r, cube, span, opts.forecastBands), k.def.thresholds))(
-        evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5)),
-      ),
-    ]),
+          ? withCause
+          : withVerdict(
+              withForecast(project, k, withCause, cube, span, opts.forecastBands),
+              k.def.thresholds,
+            ),
+      ];
+    }),
   );
   const goals = goalsOf(readings);
   const supporting: MetricReading[] = support.map((m) => {
@@ -208,7 +229,7 @@ export const evaluateScorecardOn = async (
     asOf: opts.asOf,
     goals,
     supporting,
-    queries: cube.statements + drivers.statements,
+    queries: cube.statements + drivers.statements + themes.statements,
   });
 };
 
