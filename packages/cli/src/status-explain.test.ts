@@ -85,6 +85,7 @@ describe('kpi status on the demo', () => {
 
   test('every goal and KPI carries target, status, comparison and a sentence', () => {
     assert.deepEqual(card.goals.map((g) => g.goal).sort(), [
+      'brand_voice',
       'grow_dtc_revenue',
       'happy_customers',
       'nl_awareness',

@@ -281,8 +281,7 @@ export const readDrivers = async (
             const previous = value(byRange.get(prev));
             if (current !== null || previous !== null) list.push({ member, current, previous });
           }
-          // A dimension with one member (pinned by the filter) explains nothing.
-          if (list.length > 1) out.push({ dimension, kind: 'additive', members: list, ...names });
+          if (list.length) out.push({ dimension, kind: 'additive', members: list, ...names });
         } else {
           const numerator = cubeNodeEvaluator(dec.numerator);
           const denominator = cubeNodeEvaluator(dec.denominator);
@@ -302,7 +301,7 @@ export const readDrivers = async (
             )
               list.push({ member, current, previous });
           }
-          if (list.length > 1) out.push({ dimension, kind: 'ratio', members: list, ...names });
+          if (list.length) out.push({ dimension, kind: 'ratio', members: list, ...names });
         }
       }
       inputs.set(r.key, out);
