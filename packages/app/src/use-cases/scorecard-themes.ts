@@ -2,7 +2,8 @@
 // `sentiment:` column (positive / negative mentions, net sentiment, ...), the words and
 // phrases over-represented in the current period's negative mentions against the
 // previous period's (the KPI's own comparison windows), with example mentions. IO.
-// Invariants: one statement per distinct source and window pair (never one per theme);
+// Invariants: one statement per distinct source and window span (never one per theme),
+// plus one catalogue lookup for the corrections table;
 // the mentions read are those the KPI counts (its metrics' filters and the KPI's filter,
 // without the sentiment condition); days are local days in the project time zone; values
 // are bound, identifiers quoted.
@@ -136,18 +137,19 @@ export const readThemeCauses = async (
       corrections = await hasTable(engine, SENTIMENT_TABLE);
       statements++;
     }
-    const read = (range: DateRange): Promise<MentionRow[]> => {
-      const id = JSON.stringify([src, range]);
-      let p = cache.get(id);
-      if (!p) {
-        statements++;
-        p = readNegative(engine, project, src, range, corrections === true);
-        cache.set(id, p);
-      }
-      return p;
-    };
-    const cur = await read(k.windows.current.range);
-    const prev = await read(k.windows.previous.range);
+    // One statement per source over both windows (the previous one ends before the current one starts).
+    const span = { start: k.windows.previous.range.start, end: k.windows.current.range.end };
+    const id = JSON.stringify([src, span]);
+    let rows = cache.get(id);
+    if (!rows) {
+      statements++;
+      rows = readNegative(engine, project, src, span, corrections === true);
+      cache.set(id, rows);
+    }
+    const all = await rows;
+    const within = (r: DateRange) => all.filter((m) => m.date >= r.start && m.date <= r.end);
+    const cur = within(k.windows.current.range);
+    const prev = within(k.windows.previous.range);
     const terms = themeTerms(
       cur.map((m) => m.text),
       prev.map((m) => m.text),
