@@ -85,6 +85,7 @@ describe('kpi status on the demo', () => {
 
   test('every goal and KPI carries target, status, comparison and a sentence', () => {
     assert.deepEqual(card.goals.map((g) => g.goal).sort(), [
+      'brand_voice',
       'grow_dtc_revenue',
       'happy_customers',
       'nl_awareness',
@@ -100,7 +101,9 @@ describe('kpi status on the demo', () => {
       assert.ok(k.series.length === 12);
     }
     assert.ok(card.supporting.some((m) => m.metric === 'spend'));
-    assert.ok(card.queries <= 14, `${card.queries} statements for ${all.length} KPIs`);
+    // 13 for the cube, drivers and forecasts; the theme cause of the sentiment KPI adds one read of
+    // its mentions and one catalogue lookup (is there a corrections table?).
+    assert.ok(card.queries <= 15, `${card.queries} statements for ${all.length} KPIs`);
   });
 
   test('numbers equal hand-written SQL (partial week aligned to the same 5 days)', async () => {

@@ -11,6 +11,7 @@ const UNIT_OF_GOAL: Readonly<Record<string, string>> = {
   grow_dtc_revenue: 'northwind',
   qualified_leads: 'growth_team',
   nl_awareness: 'brand_team',
+  brand_voice: 'brand_team',
   happy_customers: 'customer_care',
 };
 

@@ -113,16 +113,18 @@ export const DATASET_DEFS: Readonly<Record<string, DemoDatasetDef>> = {
     ],
   },
   mentions: {
-    description: 'Public mentions of the brand found by social listening.',
+    description: 'Public mentions of the brand and of three tracked competitors, found by social listening.',
     time: 'timestamp',
     key: ['mention_id'],
-    dimensions: ['platform'],
+    dimensions: ['platform', 'brand', 'sentiment'],
     columns: [
       ['mention_id', 'string'],
       ['timestamp', 'timestamp'],
       ['platform', 'string'],
+      ['brand', 'string', 'Whose mention: northwind, or a competitor.'],
       ['text', 'string'],
       ['author_followers', 'integer'],
+      ['sentiment', 'string', "Scored from the text by kpi's own model at import; corrections override it."],
     ],
   },
   support_messages: {
@@ -139,6 +141,12 @@ export const DATASET_DEFS: Readonly<Record<string, DemoDatasetDef>> = {
     ],
   },
 };
+
+/** Column settings beyond type and description: the sentiment column kpi fills at import. */
+const COLUMN_EXTRAS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, YamlValue>>>>>> =
+  {
+    mentions: { sentiment: { sentiment: { from: 'text' } } },
+  };
 
 /** The datasets section as YAML-ready data. */
 const PLATFORMS = {
@@ -191,7 +199,25 @@ export const DIMENSION_LABELS: Readonly<
   },
   followers: { platform: { label: 'Platform', labels: PLATFORMS } },
   email_campaigns: { campaign: { label: 'Email campaign' } },
-  mentions: { platform: { label: 'Platform', labels: PLATFORMS } },
+  mentions: {
+    platform: {
+      label: 'Platform',
+      labels: { ...PLATFORMS, reddit: 'Reddit', trustpilot: 'Trustpilot' },
+    },
+    brand: {
+      label: 'Brand',
+      labels: {
+        northwind: 'Northwind Coffee',
+        beanbrothers: 'BeanBrothers',
+        roast_co: 'Roast & Co',
+        kaffeekraft: 'Kaffeekraft',
+      },
+    },
+    sentiment: {
+      label: 'Sentiment',
+      labels: { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' },
+    },
+  },
   subscriber_activity: {
     plan: { label: 'Plan', labels: { trial: 'Trial', monthly: 'Monthly', annual: 'Annual' } },
     market: { label: 'Market', labels: { de: 'Germany', at: 'Austria', nl: 'Netherlands' } },
@@ -218,7 +244,7 @@ export const datasetsSection = (): { readonly [name: string]: YamlValue } =>
         columns: Object.fromEntries(
           d.columns.map(([col, type, description]) => [
             col,
-            { type, description, ...DIMENSION_LABELS[name]?.[col] },
+            { type, description, ...DIMENSION_LABELS[name]?.[col], ...COLUMN_EXTRAS[name]?.[col] },
           ]),
         ),
       },

@@ -17,6 +17,7 @@ import { followersDataset } from './followers-dataset.js';
 import { goalSections } from './goal-definitions.js';
 import { withCascade } from './cascade-definitions.js';
 import { mentionsDataset } from './mentions-dataset.js';
+import { PLANTED_THEME } from './mention-text.js';
 import { metricsSection } from './metric-definitions.js';
 import { paidCampaignsDataset } from './paid-campaigns-dataset.js';
 import { plantedCampaignLeads, plantedMedia, type PlantedCurve } from './media-response.js';
@@ -155,6 +156,28 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
     },
   ];
   return { files, datasets };
+};
+
+/**
+ * The negative burst planted in the brand's mentions: the bad week's days (Monday to Sunday)
+ * and the theme word every one of its extra complaints uses. Same options as generateDemo.
+ */
+export const demoPlantedBurst = (
+  opts: DemoOptions,
+): { readonly from: string; readonly to: string; readonly theme: string } => {
+  validate(opts);
+  const world = buildWorld({
+    seed: (opts.seed ?? 42) >>> 0,
+    endDate: opts.endDate,
+    timezone: opts.timezone ?? 'Europe/Berlin',
+    currency: opts.currency ?? 'EUR',
+    thin: 1,
+  });
+  return {
+    from: world.dates[world.badStart] ?? world.start,
+    to: world.dates[world.badEnd] ?? world.end,
+    theme: PLANTED_THEME,
+  };
 };
 
 /**

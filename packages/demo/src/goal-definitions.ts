@@ -7,6 +7,7 @@ import { addDays, dayNumber, nextPeriodStart, periodStart } from '@kpi/core';
 import type { DemoDataset } from './demo-types.js';
 import type { DemoWorld } from './demo-world.js';
 import { annotationsSection } from './annotation-definitions.js';
+import { brandVoiceSections } from './brand-voice-definitions.js';
 import { dailyTotals, rangeSum, roundTo } from './demo-stats.js';
 import type { YamlValue } from './yaml-writer.js';
 
@@ -63,7 +64,7 @@ export const goalSections = (
   const igImpr = daily('social_posts', 'impressions', ['platform', 'instagram']);
   const ttViews = daily('social_posts', 'video_views', ['platform', 'tiktok']);
   const engagements = ['likes', 'comments', 'shares', 'saves'].map((c) => prevQ(daily('social_posts', c)));
-  const mentions = daily('mentions', null);
+  const mentions = daily('mentions', null, ['brand', 'northwind']);
   const followers = daily('followers', 'followers');
   const respSum = daily('support_messages', 'first_response_seconds');
   const respCount = daily('support_messages', null);
@@ -249,5 +250,15 @@ export const goalSections = (
     },
   };
 
-  return { goals, kpis, annotations: annotationsSection(w) };
+  const voice = brandVoiceSections(
+    ds['mentions'],
+    { start: q0, end: qEnd },
+    { start: pq0, end: pqEnd },
+    OWNERS.brand,
+  );
+  return {
+    goals: { ...goals, ...voice.goals },
+    kpis: { ...kpis, ...voice.kpis },
+    annotations: annotationsSection(w),
+  };
 };

@@ -1,11 +1,18 @@
 // Short English mention texts about Northwind Coffee: positive, neutral, negative (the
-// shipping-delay complaints of the bad week among them) and mentions of competitors.
-// Pure. Invariant: the text alone carries the tone; no label is produced.
+// shipping-delay complaints of the bad week among them) and mentions of competitors; and
+// the competitors' own mentions (for share of voice). Pure. Invariants: the text alone
+// carries the tone; no label is produced; every shipping complaint names the planted
+// theme word (PLANTED_THEME) and no other template does.
 
 import type { Rng } from './random-source.js';
 
 export const BRAND = 'Northwind Coffee';
 export const COMPETITORS = ['BeanBrothers', 'Roast & Co', 'Kaffeekraft'] as const;
+/** The `brand` column's values: the brand first, then the competitors (same order as COMPETITORS). */
+export const BRAND_MEMBERS = ['northwind', 'beanbrothers', 'roast_co', 'kaffeekraft'] as const;
+export type BrandMember = (typeof BRAND_MEMBERS)[number];
+/** The word every complaint of the bad week's burst uses: what a theme analysis should find. */
+export const PLANTED_THEME = 'shipping';
 export type MentionTone = 'positive' | 'neutral' | 'negative' | 'shipping' | 'competitor';
 
 const PRODUCTS = [
@@ -57,12 +64,14 @@ const TEMPLATES: Readonly<Record<MentionTone, readonly Slots[]>> = {
     (_r, p) => `Bag of ${p} arrived torn, coffee all over the box. Not happy.`,
   ],
   shipping: [
-    (r) => `My Northwind order is ${3 + r.int(6)} days late and nobody answers my emails.`,
-    (r, p) => `Still waiting for my ${p} from ${BRAND}. Tracking hasn't moved since ${r.pick(WEEKDAYS)}.`,
+    (r) =>
+      `My Northwind order is ${3 + r.int(6)} days late, shipping is a mess and nobody answers my emails.`,
+    (r, p) =>
+      `Still waiting for my ${p} from ${BRAND}. Shipping tracking hasn't moved since ${r.pick(WEEKDAYS)}.`,
     () => `Where is my order, @northwindcoffee? Paid for express shipping, got nothing.`,
-    () => `Northwind, "ships in 24 hours" my foot. A week and still no coffee.`,
+    () => `Northwind, "free shipping in 24 hours" my foot. A week and still no coffee.`,
     () => `Worst delivery experience this year. ${BRAND}, fix your shipping.`,
-    (r) => `Day ${3 + r.int(5)} without my subscription box. Chat is useless, emails bounce back unanswered.`,
+    (r) => `Day ${3 + r.int(5)} without my subscription box. Shipping updates never come, chat is useless.`,
   ],
   competitor: [
     (r, p) => `Switched from Northwind to ${r.pick(COMPETITORS)}, their ${p} is cheaper.`,
@@ -80,4 +89,31 @@ const TEMPLATES: Readonly<Record<MentionTone, readonly Slots[]>> = {
 export const mentionText = (rng: Rng, tone: MentionTone, afterLaunch: boolean): string => {
   const product = afterLaunch && rng.next() < 0.3 ? 'cold brew cans' : rng.pick(PRODUCTS);
   return rng.pick(TEMPLATES[tone])(rng, product) + rng.pick(TAGS);
+};
+
+const RIVAL_TEMPLATES: Readonly<
+  Record<'positive' | 'neutral' | 'negative', readonly ((rng: Rng, c: string) => string)[]>
+> = {
+  positive: [
+    (r, c) => `The new roast from ${c} is ${r.pick(PRAISE)}.`,
+    (r, c) => `${c} made ${r.pick(MOMENTS)} better. Great coffee.`,
+    (_r, c) => `Big fan of the ${c} subscription, never had a bad bag.`,
+  ],
+  neutral: [
+    (r, c) => `${c} has a stand at ${r.pick(PLACES)} this weekend.`,
+    (r, c) => `Does ${c} ship to ${r.pick(COUNTRIES)}?`,
+    (_r, c) => `${c} announced new prices for their beans.`,
+    (_r, c) => `Ordering from ${c} for the office this month.`,
+  ],
+  negative: [
+    (r, c) => `The beans from ${c} were ${r.pick(COMPLAINTS)}. Disappointed.`,
+    (_r, c) => `${c} raised prices again, not worth it anymore.`,
+  ],
+};
+
+/** A mention of a competitor, `competitor` being its display name. */
+export const rivalMentionText = (rng: Rng, competitor: string): string => {
+  const u = rng.next();
+  const tone = u < 0.45 ? 'positive' : u < 0.85 ? 'neutral' : 'negative';
+  return rng.pick(RIVAL_TEMPLATES[tone])(rng, competitor) + rng.pick(TAGS);
 };

@@ -1,22 +1,35 @@
-// mentions: one row per public mention of the brand, in time order. Pure. Volume follows
-// demand, spikes with the viral reel and the launch; in the bad week extra shipping
-// complaints pile up (mid-week peak). Invariants: mention_id is unique and increases with
-// the timestamp; author_followers >= 1.
+// mentions: one row per public mention of the brand or of a tracked competitor (the
+// listening tool's export; `brand` says whose), in time order. Pure. The brand's volume
+// follows demand, spikes with the viral reel and the launch; in the bad week extra shipping
+// complaints pile up (mid-week peak). Competitors' mentions come from a random stream of
+// their own, so the brand's rows are the same with or without them. `sentiment` is left
+// empty: kpi scores it from `text` at import. Invariants: mention_id is unique and
+// increases with the timestamp; author_followers >= 1.
 
 import type { DemoDataset, DemoRow } from './demo-types.js';
 import type { DemoWorld } from './demo-world.js';
 import { isBadDay } from './demo-world.js';
 import type { MentionTone } from './mention-text.js';
-import { mentionText } from './mention-text.js';
+import { BRAND_MEMBERS, COMPETITORS, mentionText, rivalMentionText } from './mention-text.js';
 import { createRng, hashSeed } from './random-source.js';
 import { zonedFormatter } from './zoned-timestamp.js';
 
-export const MENTION_COLUMNS = ['mention_id', 'timestamp', 'platform', 'text', 'author_followers'] as const;
+export const MENTION_COLUMNS = [
+  'mention_id',
+  'timestamp',
+  'platform',
+  'brand',
+  'text',
+  'author_followers',
+  'sentiment',
+] as const;
 
 const MENTION_PLATFORMS = ['x', 'instagram', 'tiktok', 'reddit', 'trustpilot'] as const;
 const BAD_WEEK_SHAPE = [0.6, 1, 1.4, 1.5, 1.2, 0.9, 0.7] as const;
 /** Extra shipping complaints per day at the bad week's average. */
 export const BAD_WEEK_COMPLAINTS = 18;
+/** Competitors' mentions per day at average demand, in COMPETITORS order. */
+export const RIVAL_DAILY = [4.5, 3, 2] as const;
 
 const tone = (u: number): MentionTone =>
   u < 0.45 ? 'positive' : u < 0.78 ? 'neutral' : u < 0.88 ? 'negative' : u < 0.9 ? 'shipping' : 'competitor';
@@ -50,9 +63,38 @@ export const mentionsDataset = (w: DemoWorld): DemoDataset => ({
         const followers = Math.max(1, Math.floor(Math.exp(5.3 + 1.5 * rng.normal())));
         day.push({
           second,
-          row: ['', stamp(i, second), platform, mentionText(rng, t, i >= w.launch), followers],
+          row: [
+            '',
+            stamp(i, second),
+            platform,
+            'northwind',
+            mentionText(rng, t, i >= w.launch),
+            followers,
+            null,
+          ],
         });
       }
+      rng.reset(hashSeed(w.seed, 602, i));
+      COMPETITORS.forEach((name, c) => {
+        const n = rng.round((RIVAL_DAILY[c] ?? 0) * (w.demand[i] ?? 1) * w.thin * rng.noise(0.25));
+        for (let k = 0; k < n; k++) {
+          const second = daytimeSecond(rng.next(), rng.next(), rng.next());
+          const platform = rng.pick(MENTION_PLATFORMS);
+          const followers = Math.max(1, Math.floor(Math.exp(5.3 + 1.5 * rng.normal())));
+          day.push({
+            second,
+            row: [
+              '',
+              stamp(i, second),
+              platform,
+              BRAND_MEMBERS[c + 1] ?? 'northwind',
+              rivalMentionText(rng, name),
+              followers,
+              null,
+            ],
+          });
+        }
+      });
       day.sort((a, b) => a.second - b.second);
       for (const m of day) {
         seq += 1;

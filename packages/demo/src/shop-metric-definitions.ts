@@ -1,5 +1,5 @@
-// Metrics of the shop side of the demo: web sessions and orders, email, social listening
-// and customer care. Pure, readonly data.
+// Metrics of the shop side of the demo: web sessions and orders, email and customer care
+// (social listening is in voice-metric-definitions.ts). Pure, readonly data.
 
 import type { Metric } from './metric-builders.js';
 import { lower, money, ratio, sum } from './metric-builders.js';
@@ -70,21 +70,6 @@ export const shopMetrics = (): { readonly [name: string]: Metric } => ({
     'Unsubscribe rate',
     'Unsubscribes per delivered email.',
     lower,
-  ),
-  mentions: {
-    kind: 'simple',
-    label: 'Mentions',
-    description: 'Public mentions of the brand.',
-    dataset: 'mentions',
-    agg: 'count',
-    category: 'awareness',
-  },
-  mention_audience: sum(
-    'mentions',
-    'author_followers',
-    'awareness',
-    'Mention audience',
-    'Followers of the authors who mentioned the brand.',
   ),
   support_messages: {
     kind: 'simple',

@@ -112,6 +112,19 @@ export const analyseCause = (
   note?: string,
   maxMembers = Infinity,
 ): CauseReading => {
+  // A dimension with one member (e.g. pinned by the metric's filter) explains nothing.
+  const split = inputs?.filter((d) => d.members.length > 1);
+  return analyseSplit(against, change, split, annotations, note, maxMembers);
+};
+
+const analyseSplit = (
+  against: ComparisonKind,
+  change: number | null,
+  inputs: readonly DriverInput[] | undefined,
+  annotations: readonly AnnotationReading[],
+  note: string | undefined,
+  maxMembers: number,
+): CauseReading => {
   if (!inputs || inputs.length === 0)
     return {
       against,

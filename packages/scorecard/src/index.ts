@@ -6,6 +6,7 @@ export * from './verdict.js';
 export * from './compare-values.js';
 export * from './contribution.js';
 export * from './cause-analysis.js';
+export * from './theme-cause.js';
 export * from './narrative.js';
 export * from './evaluate-kpi.js';
 export * from './scorecard-reading.js';

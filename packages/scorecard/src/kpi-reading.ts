@@ -149,6 +149,44 @@ export interface Driver {
   readonly annotations: readonly AnnotationReading[];
 }
 
+/** A mention quoted as an example of a theme: its row key (for a correction), day, text and label. */
+export interface MentionExample {
+  /** The row's natural key values, in the dataset's key order. */
+  readonly key: readonly string[];
+  readonly date: string;
+  readonly text: string;
+  readonly label: string;
+  /** True when the label is the team's correction, not the model's. */
+  readonly corrected: boolean;
+}
+
+/** One theme: a word or two-word phrase over-represented in this period's negative mentions. */
+export interface ThemeReading {
+  readonly term: string;
+  /** Mentions with the term, this period and the previous one. */
+  readonly current: number;
+  readonly previous: number;
+  /** z-score of the log-odds difference (over 2 is notable). */
+  readonly z: number;
+  readonly examples: readonly MentionExample[];
+}
+
+/**
+ * The cause of a sentiment KPI: what this period's negative mentions talk about more than
+ * the previous period's (same days), with example mentions.
+ */
+export interface ThemeCause {
+  readonly dataset: string;
+  /** The sentiment column, and the text column it is scored from. */
+  readonly column: string;
+  readonly textColumn: string;
+  readonly label: 'negative';
+  readonly current: { readonly range: DateRange; readonly mentions: number };
+  readonly previous: { readonly range: DateRange; readonly mentions: number };
+  /** Strongest first; empty when no term stands out. */
+  readonly terms: readonly ThemeReading[];
+}
+
 export interface CauseReading {
   /** The change explained: current period against this comparison. */
   readonly against: ComparisonKind;
@@ -164,6 +202,8 @@ export interface CauseReading {
    * driver is named.
    */
   readonly noise?: { readonly usualChange: number };
+  /** Sentiment KPIs: the themes of this period's negative mentions against the previous period's. */
+  readonly themes?: ThemeCause;
 }
 
 /** Filled by the forecast package; the scorecard leaves it empty. */

@@ -29,6 +29,12 @@ const WRITES: readonly [string, string, string, unknown][] = [
   ['POST', '/api/annotations', '/api/annotations', { date: '2026-01-01', title: 'x' }],
   ['POST', '/api/kpis/conversion_rate/reviews', '/api/kpis/{name}/reviews', { decision: 'keep', note: 'n' }],
   ['POST', '/api/reviews', '/api/reviews', { decision: 'keep', note: 'n' }],
+  [
+    'POST',
+    '/api/datasets/web_sessions/sentiment-corrections',
+    '/api/datasets/{name}/sentiment-corrections',
+    { key: ['2026-01-05'], label: 'negative' },
+  ],
   // The alert routes write the delivery log and the alert's state (editors only).
   ['POST', '/api/alerts/any_alert/test', '/api/alerts/{name}/test', {}],
   ['POST', '/api/alerts/any_alert/snooze', '/api/alerts/{name}/snooze', { until: null }],

@@ -415,6 +415,17 @@ describe('HTTP API happy paths', () => {
     assert.match(JSON.stringify(a.body), /utm\.sessions_missing/);
   });
 
+  test('sentiment corrections: the starter project has no sentiment column (the happy path is in server-sentiment)', async () => {
+    const r = await hit(
+      'POST',
+      '/api/datasets/web_sessions/sentiment-corrections',
+      '/api/datasets/{name}/sentiment-corrections',
+      { token: f.tokens.editor, body: { key: ['2026-01-05'], label: 'negative' } },
+    );
+    assert.equal(r.status, 400, JSON.stringify(r.body));
+    assert.match(r.body.error.message, /web_sessions has no sentiment column/);
+  });
+
   test('every declared route was exercised above', () => {
     const declared = f.server.routes
       .map((r) => `${r.method} ${r.path}`)

@@ -31,6 +31,7 @@ import { definitionRoutes } from './routes/definition-routes.js';
 import { docRoutes } from './routes/doc-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
+import { sentimentRoutes } from './routes/sentiment-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { scorecardRoutes } from './routes/scorecard-routes.js';
 import { deliveryRoutes } from './routes/delivery-routes.js';
@@ -89,6 +90,7 @@ export const apiRoutes = (document: () => unknown): readonly RouteDef[] => [
   ...metricRoutes,
   ...definitionRoutes,
   ...reviewRoutes,
+  ...sentimentRoutes,
   ...scorecardRoutes,
   ...deliveryRoutes,
   ...reportRoutes,

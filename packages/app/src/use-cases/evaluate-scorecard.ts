@@ -22,6 +22,8 @@ import {
   compareValues,
   evaluateKpi,
   goalReading,
+  GRAIN_WORD,
+  withThemes,
   withVerdict,
   type KpiReading,
   type MetricReading,
@@ -38,6 +40,7 @@ import { anomalyItems } from './scorecard-anomalies.js';
 import { forecastItems, withForecast } from './scorecard-forecast.js';
 import { withGoodhartWarnings } from './scorecard-guards.js';
 import { staticDatasetsOf, withStaticData } from './scorecard-static.js';
+import { readThemeCauses } from './scorecard-themes.js';
 import { displayName, readAccountNames } from './people-names.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
@@ -57,8 +60,20 @@ export type {
   LevelShiftReading,
   VerdictReading,
   ForecastPeriodReading,
+  ThemeCause,
+  ThemeReading,
+  MentionExample,
 } from '@kpi/scorecard';
-export { STATUSES, driverFromTo, likelihoodText, memberName, percentText } from '@kpi/scorecard';
+export {
+  STATUSES,
+  driverFromTo,
+  likelihoodText,
+  memberName,
+  percentText,
+  themeText,
+  notableThemes,
+  THEME_Z,
+} from '@kpi/scorecard';
 
 export interface ScorecardOptions {
   /** Evaluate as if this day were the last complete day (default: yesterday in the project time zone). */
@@ -175,19 +190,24 @@ export const evaluateScorecardOn = async (
   // KPIs on the same series under the same filter (a clicks KPI, CTR's numerator, CPC's
   // denominator) share one fit.
   const fit = forecastMemo();
+  const themes = await readThemeCauses(engine, project, plan.kpis);
   const readings = new Map<string, KpiReading>(
-    plan.kpis.map((k: KpiPlan) => [
-      k.name,
-      ((r: KpiReading) =>
+    plan.kpis.map((k: KpiPlan) => {
+      const r = evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5));
+      const t = themes.causes.get(k.name);
+      const withCause = t ? withThemes(r, t, GRAIN_WORD[k.grain]) : r;
+      return [
+        k.name,
         staticDatasetsOf(project, k.def.metric).length > 0
-          ? withVerdict(withStaticData(project, r), k.def.thresholds)
+          ? withVerdict(withStaticData(project, withCause), k.def.thresholds)
           : opts.withoutForecast
-            ? r
+            ? withCause
             : withVerdict(
-                withForecast(project, k, r, cube, span, opts.forecastBands, fit),
+                withForecast(project, k, withCause, cube, span, opts.forecastBands, fit),
                 k.def.thresholds,
-              ))(evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5))),
-    ]),
+              ),
+      ];
+    }),
   );
   for (const k of plan.kpis) {
     const r = readings.get(k.name);
@@ -229,7 +249,7 @@ export const evaluateScorecardOn = async (
     asOf: opts.asOf,
     goals,
     supporting,
-    queries: cube.statements + drivers.statements,
+    queries: cube.statements + drivers.statements + themes.statements,
   });
 };
 

@@ -13,7 +13,7 @@ import {
   type FormatOptions,
 } from '@kpi/core';
 import type { DimensionContribution, KpiReading, ValueFormat } from '@kpi/app';
-import { percentText } from '@kpi/app';
+import { notableThemes, percentText } from '@kpi/app';
 import type { KpiExplanation } from '@kpi/app';
 import { bold, dim, type CliContext } from '../cli-context.js';
 import {
@@ -159,6 +159,31 @@ const rarity = (score: number): string =>
     ? 'rarer than one day in a million'
     : `about one day in ${fmt(Math.round(10 ** score), { unit: 'count' })}`;
 
+/** The themes of a sentiment KPI's negative mentions, with example mentions (and their keys, for a correction). */
+const themeLines = (ctx: CliContext, k: KpiReading): string[] => {
+  const t = k.cause.themes;
+  if (!t) return [];
+  const g = grainWord(k.grain);
+  const n = (x: number) => fmt(x, { unit: 'count' }, false);
+  const out = [
+    '',
+    bold(ctx, `Themes: what negative mentions talk about more than the ${g} before`),
+    `  ${plural(t.current.mentions, 'negative mention')} ${formatRange(t.current.range)} · ${n(t.previous.mentions)} in ${formatRange(t.previous.range)}`,
+  ];
+  if (t.terms.length === 0) return [...out, '  no word or phrase stands out'];
+  const notable = new Set(notableThemes(t).map((x) => x.term));
+  for (const term of t.terms) {
+    out.push(
+      `  “${term.term}”  ${n(term.current)} now vs ${n(term.previous)} before ${dim(ctx, `(z ${term.z.toFixed(1)}${notable.has(term.term) ? ', stands out' : ''})`)}`,
+    );
+    for (const e of term.examples)
+      out.push(
+        `     e.g. “${e.text}” ${dim(ctx, `(${e.key.join(', ')}, ${formatDay(e.date)}${e.corrected ? ', corrected' : ''})`)}`,
+      );
+  }
+  return out;
+};
+
 export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string => {
   const k = e.reading;
   const f = k.format;
@@ -263,6 +288,7 @@ export const renderExplanation = (ctx: CliContext, e: KpiExplanation): string =>
         ),
       );
   }
+  out.push(...themeLines(ctx, k));
   out.push('', bold(ctx, 'Will we make it?'));
   const fc = k.forecast;
   if (fc && k.target) {

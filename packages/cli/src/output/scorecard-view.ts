@@ -4,7 +4,7 @@
 
 import { formatDay, formatPair, formatRange, plural } from '@kpi/core';
 import type { GoalReading, KpiReading, Scorecard, TargetReading } from '@kpi/app';
-import { driverFromTo, memberName, percentText } from '@kpi/app';
+import { driverFromTo, memberName, notableThemes, percentText, themeText } from '@kpi/app';
 import { bold, dim, yellow, type CliContext } from '../cli-context.js';
 import {
   anomalyText,
@@ -88,7 +88,10 @@ export const kpiCard = (ctx: CliContext, k: KpiReading, width: number): string[]
   if (spark && !k.staticNote)
     lines.push(`  ${spark} ${dim(ctx, `last ${k.series.length} ${grainWord(k.grain)}s`)}`);
   const d = k.cause.drivers[0];
-  if (d && d.shareOfChange !== null) {
+  const theme =
+    k.cause.themes && k.comparisons[0]?.sense === 'worse' ? notableThemes(k.cause.themes)[0] : undefined;
+  if (theme) lines.push(`  cause: negative mentions talk more about ${themeText(theme, grainWord(k.grain))}`);
+  else if (d && d.shareOfChange !== null) {
     const move = (k.cause.change ?? 0) > 0 ? 'rise' : 'drop';
     const part = d.shareOfChange > 1.005 ? 'more than the whole' : `${percentText(d.shareOfChange)} of the`;
     lines.push(`  cause: ${memberName(d)} ${part} ${move}${driverFromTo(d, k.format)}`);

@@ -276,6 +276,24 @@ const cases = (): Case[] => {
     },
     { route: 'GET /api/reviews', path: '/api/reviews', status: 200 },
     {
+      route: 'POST /api/datasets/{name}/sentiment-corrections',
+      path: '/api/datasets/mentions/sentiment-corrections',
+      status: 200,
+      body: { key: ['mn-000001'], label: 'negative' },
+    },
+    {
+      route: 'POST /api/datasets/{name}/sentiment-corrections',
+      path: '/api/datasets/mentions/sentiment-corrections',
+      status: 404,
+      body: { key: ['mn-x'], label: 'negative' },
+    },
+    {
+      route: 'POST /api/datasets/{name}/sentiment-corrections',
+      path: '/api/datasets/mentions/sentiment-corrections',
+      status: 422,
+      body: { key: ['mn-000001'], label: 'great' },
+    },
+    {
       route: 'POST /api/reviews',
       path: '/api/reviews',
       status: 201,

@@ -111,6 +111,34 @@ export interface Driver {
   readonly annotations: readonly Annotation[];
 }
 
+/** A mention quoted as an example of a theme, with its row key (for a correction). */
+export interface MentionExample {
+  readonly key: readonly string[];
+  readonly date: string;
+  readonly text: string;
+  readonly label: string;
+  readonly corrected: boolean;
+}
+
+export interface Theme {
+  readonly term: string;
+  readonly current: number;
+  readonly previous: number;
+  readonly z: number;
+  readonly examples: readonly MentionExample[];
+}
+
+/** A sentiment KPI's cause: what this period's negative mentions talk about more than the previous period's. */
+export interface ThemeCause {
+  readonly dataset: string;
+  readonly column: string;
+  readonly textColumn: string;
+  readonly label: 'negative';
+  readonly current: { readonly range: DateRange; readonly mentions: number };
+  readonly previous: { readonly range: DateRange; readonly mentions: number };
+  readonly terms: readonly Theme[];
+}
+
 export interface Cause {
   readonly against: string;
   readonly change: number | null;
@@ -119,6 +147,7 @@ export interface Cause {
   readonly note?: string;
   /** Set when the change is within the usual period-to-period variation. */
   readonly noise?: { readonly usualChange: number };
+  readonly themes?: ThemeCause;
 }
 
 export interface SeriesPoint {

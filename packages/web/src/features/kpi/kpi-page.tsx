@@ -1,4 +1,5 @@
-// The KPI page (/kpis/:kpi): header, chart, "will we make it?", drivers, target history,
+// The KPI page (/kpis/:kpi): header, chart, "will we make it?", drivers, the themes of a
+// sentiment KPI's negative mentions, target history,
 // reviews and check findings, in that order. Each section loads on its own and shows its
 // own loading and error state, so one failing request never blanks the page.
 // Invariant: the forecast band is optional — when its request fails or it has no points,
@@ -27,6 +28,7 @@ import { KpiForecastSection } from './kpi-forecast-section';
 import { KpiHeaderSection } from './kpi-header-section';
 import { KpiHistoryList } from './kpi-history-section';
 import { KpiReviewsSection } from './kpi-reviews-section';
+import { KpiThemesSection } from './kpi-themes-section';
 import { changeOf } from './kpi-shapes';
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
@@ -120,6 +122,7 @@ export const KpiPage = ({ name }: { name: string }) => {
           />
           <KpiForecastSection reading={reading} band={bandData} />
           <KpiDriversSection reading={reading} scope={drillScope} />
+          <KpiThemesSection reading={reading} onChanged={sc.reload} />
         </>
       ) : (
         sc.state === 'loading' && <Pending what="the chart, forecast and drivers" />
