@@ -26,6 +26,7 @@ import { webSessionsDataset } from './web-sessions-dataset.js';
 import { subscribersDataset } from './subscribers-dataset.js';
 import { toYaml } from './yaml-writer.js';
 import { churnSection } from './churn-definitions.js';
+import { churnMetricsSection } from './churn-kpi.js';
 
 export const LARGE_SCALE_ROWS = 1_000_000;
 
@@ -136,7 +137,9 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
     },
     {
       path: 'definitions/churn.yaml',
-      text: toYaml({ churn: churnSection() }, ['Churn definitions of the demo project (kpi churn).']),
+      text: toYaml({ churn: churnSection(), metrics: churnMetricsSection() }, [
+        'Churn definitions of the demo project (kpi churn), and the churn KPI\'s metric.',
+      ]),
     },
     {
       path: 'definitions/goals.yaml',

@@ -7,6 +7,7 @@ import { addDays, dayNumber, nextPeriodStart, periodStart } from '@kpi/core';
 import type { DemoDataset } from './demo-types.js';
 import type { DemoWorld } from './demo-world.js';
 import { annotationsSection } from './annotation-definitions.js';
+import { churnKpi } from './churn-kpi.js';
 import { dailyTotals, rangeSum, roundTo } from './demo-stats.js';
 import type { YamlValue } from './yaml-writer.js';
 
@@ -247,6 +248,7 @@ export const goalSections = (
       cadence: 'monthly',
       indicator: 'leading',
     },
+    ...churnKpi(ds['subscriber_activity'], prevRange, OWNERS.care),
   };
 
   return { goals, kpis, annotations: annotationsSection(w) };
