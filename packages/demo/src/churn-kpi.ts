@@ -16,7 +16,8 @@ export const churnMetricsSection = (): { readonly [name: string]: YamlValue } =>
   subscriber_churn_rate: {
     kind: 'churn',
     label: 'Subscriber churn rate',
-    description: 'Subscribers lost per 30 days, as a share of those subscribed (churn definition "subscribers").',
+    description:
+      'Subscribers lost per 30 days, as a share of those subscribed (churn definition "subscribers").',
     churn: 'subscribers',
     measure: 'rate',
     unit: 'percent',
@@ -62,7 +63,11 @@ export const subscriberChurnRate = (ds: DemoDataset, from: string, to: string): 
 };
 
 /** The KPI: stay below last quarter's churn rate (rounded to a tenth of a point). */
-export const churnKpi = (ds: DemoDataset | undefined, lastQuarter: { from: string; to: string }, owner: string) =>
+export const churnKpi = (
+  ds: DemoDataset | undefined,
+  lastQuarter: { from: string; to: string },
+  owner: string,
+) =>
   ds
     ? {
         subscriber_churn: {

@@ -138,7 +138,7 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
     {
       path: 'definitions/churn.yaml',
       text: toYaml({ churn: churnSection(), metrics: churnMetricsSection() }, [
-        'Churn definitions of the demo project (kpi churn), and the churn KPI\'s metric.',
+        "Churn definitions of the demo project (kpi churn), and the churn KPI's metric.",
       ]),
     },
     {
