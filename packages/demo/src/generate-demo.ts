@@ -133,13 +133,13 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
     },
     {
       path: 'definitions/metrics.yaml',
-      text: toYaml({ metrics: metricsSection() }, ['Metrics of the demo project.']),
+      text: toYaml({ metrics: { ...metricsSection(), ...churnMetricsSection() } }, [
+        'Metrics of the demo project.',
+      ]),
     },
     {
       path: 'definitions/churn.yaml',
-      text: toYaml({ churn: churnSection(), metrics: churnMetricsSection() }, [
-        "Churn definitions of the demo project (kpi churn), and the churn KPI's metric.",
-      ]),
+      text: toYaml({ churn: churnSection() }, ['Churn definitions of the demo project (kpi churn).']),
     },
     {
       path: 'definitions/goals.yaml',

@@ -11,6 +11,7 @@ import { GoalEditPage, KpiEditPage } from './features/edit/edit-pages';
 import { ImportPage } from './features/import/import-page';
 import { MeetingPage } from './features/meeting/meeting-page';
 import { BudgetPage } from './features/budget/budget-page';
+import { ChurnPage } from './features/churn/churn-page';
 import { AppLayout } from './ui/app-layout';
 import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
@@ -36,6 +37,7 @@ export const App = () => (
               <Route path="/goals/new">{() => <GoalEditPage />}</Route>
               <Route path="/goals/:goal/edit">{(p) => <GoalEditPage name={p.goal} />}</Route>
               <Route path="/goals/:goal/budget">{(p) => <BudgetPage name={p.goal} />}</Route>
+              <Route path="/churn/:name">{(p) => <ChurnPage name={p.name} />}</Route>
               <Route path="/goals/:goal">{(p) => <GoalPage name={p.goal} />}</Route>
               <Route path="/kpis/new">{() => <KpiEditPage />}</Route>
               <Route path="/kpis/:kpi/edit">{(p) => <KpiEditPage name={p.kpi} />}</Route>

@@ -96,6 +96,7 @@ export const projectSchema = z.object({
     kpis: z.number(),
     annotations: z.number(),
   }),
+  churn: z.array(z.string()).describe('Names of the churn definitions (for the churn view).'),
 });
 
 const named = <S extends z.ZodObject>(s: S) => s.extend({ name: z.string() });
