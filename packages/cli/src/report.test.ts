@@ -248,7 +248,12 @@ test('kpi report --format md and json: one goal, its structure for Slack and Not
     [`# ${model.title}`],
   );
   const h2 = lines.filter((l) => l.startsWith('## '));
-  assert.deepEqual(h2, [`## ${goal.title}`, ...(model.supporting.length > 0 ? [h2.at(-1)] : [])]);
+  assert.deepEqual(h2, [
+    `## ${goal.title}`,
+    `## Budget: ${goal.title} (${model.budget?.[0]?.period ?? ''})`,
+    '## Churn: Subscriber churn',
+    ...(model.supporting.length > 0 ? [h2.at(-1)] : []),
+  ]);
   assert.match(h2.at(-1) ?? '', /^## Supporting metrics/);
   const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
   const h3 = lines.filter((l) => l.startsWith('### ')).map(unescape);
@@ -257,7 +262,10 @@ test('kpi report --format md and json: one goal, its structure for Slack and Not
     goal.kpis.map((k) => `### ${k.label} — ${k.verdict?.phrase ?? ''}`),
   );
   // Each KPI's block: its value first, then target and the rest as bullets, its review last.
-  const blocks = m.out.split(/^### /m).slice(1);
+  const blocks = m.out
+    .split(/^### /m)
+    .slice(1)
+    .map((b) => b.split(/^## /m)[0] ?? '');
   blocks.forEach((b, i) => {
     const k = goal.kpis[i];
     assert.ok(k);
@@ -295,4 +303,70 @@ test('kpi report: a bad period is a usage error, a missing chromium names the De
   });
   assert.equal(c.code, 3);
   assert.match(c.err, /needs chromium[\s\S]*apt install chromium[\s\S]*KPI_CHROMIUM/);
+});
+
+test('kpi report: the budget and churn sections say what `kpi budget --json` and `kpi churn --json` say, as of the period end', () => {
+  const j = run(['report', '--as-of', END, '--goal', 'qualified_leads', '--format', 'json'], demo);
+  assert.equal(j.code, 0, j.err);
+  const model = JSON.parse(j.out) as Report;
+  const b = run(['budget', '--goal', 'qualified_leads', '--as-of', PERIOD_END, '--json'], demo);
+  assert.equal(b.code, 0, b.err);
+  const plan = JSON.parse(b.out) as {
+    goal: string;
+    currency: string;
+    period: { start: string; end: string };
+    members: { label: string; today: number; plan: number }[];
+    outcome: { plan: { mean: number; low80: number; high80: number }; today: { mean: number } };
+    kpi?: { target: number; probabilityNow: number; probabilityPlan: number };
+    caveat: string;
+  };
+  const money = (x: number) => formatValue(Math.round(x), { unit: 'currency', currency: plan.currency });
+  const count = (x: number) => formatValue(Math.round(x), { unit: 'count' });
+  assert.equal(model.budget?.length, 1, 'one goal with a spend-driven KPI asked for');
+  const section = model.budget?.[0];
+  assert.equal(section?.goal, 'qualified_leads');
+  assert.deepEqual(
+    section?.rows.map((r) => [r.label, r.today, r.plan]),
+    plan.members.map((x) => [x.label, money(x.today), money(x.plan)]),
+  );
+  assert.ok(
+    section?.outcome.includes(`${count(plan.outcome.plan.mean)} (80%: ${count(plan.outcome.plan.low80)}–`),
+  );
+  assert.ok(section?.outcome.endsWith(`against ${count(plan.outcome.today.mean)} with today's split`));
+  assert.ok(plan.kpi, 'the lead KPI has a forecast, so the plan has its effect');
+  assert.match(section?.probability ?? '', new RegExp(`^Chance of ${count(plan.kpi.target)} `));
+  assert.equal(section?.caveat, plan.caveat);
+  assert.match(section?.caveat ?? '', /correlations/);
+  assert.match(section?.caveat ?? '', /hold out/);
+
+  const c = run(['churn', '--as-of', PERIOD_END, '--json'], demo);
+  assert.equal(c.code, 0, c.err);
+  const churn = JSON.parse(c.out) as {
+    lastPeriod: { active: number; rate: number };
+    expected: { mean: number; low: number; high: number };
+    revenueAtRisk: number;
+    currency: string;
+    segments: { dimensionLabel: string; label: string }[];
+  };
+  const outlook = model.churn?.[0];
+  assert.ok(outlook);
+  const pct = (x: number) => formatValue(x, { unit: 'percent', decimals: 1 });
+  assert.ok(
+    outlook.rate.startsWith(`${pct(churn.lastPeriod.rate)} of ${count(churn.lastPeriod.active)} customers`),
+  );
+  assert.ok(
+    outlook.expected.startsWith(
+      `${count(churn.expected.mean)} expected to leave in the next 30 days (80%: ${count(churn.expected.low)}–${count(churn.expected.high)})`,
+    ),
+    outlook.expected,
+  );
+  assert.ok(
+    outlook.revenueAtRisk.startsWith(
+      formatValue(Math.round(churn.revenueAtRisk), { unit: 'currency', currency: churn.currency }),
+    ),
+  );
+  assert.deepEqual(
+    outlook.segments.map((s) => s.split(':')[0]),
+    churn.segments.map((s) => `${s.dimensionLabel} ${s.label}`),
+  );
 });

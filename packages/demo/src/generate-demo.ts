@@ -28,6 +28,7 @@ import { subscribersDataset } from './subscribers-dataset.js';
 import { toYaml } from './yaml-writer.js';
 import { churnSection } from './churn-definitions.js';
 import { utmSection } from './utm-definitions.js';
+import { churnMetricsSection } from './churn-kpi.js';
 
 export const LARGE_SCALE_ROWS = 1_000_000;
 
@@ -134,7 +135,9 @@ export const generateDemo = (opts: DemoOptions): DemoProject => {
     },
     {
       path: 'definitions/metrics.yaml',
-      text: toYaml({ metrics: metricsSection() }, ['Metrics of the demo project.']),
+      text: toYaml({ metrics: { ...metricsSection(), ...churnMetricsSection() } }, [
+        'Metrics of the demo project.',
+      ]),
     },
     {
       path: 'definitions/churn.yaml',

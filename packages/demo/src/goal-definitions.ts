@@ -8,6 +8,7 @@ import type { DemoDataset } from './demo-types.js';
 import type { DemoWorld } from './demo-world.js';
 import { annotationsSection } from './annotation-definitions.js';
 import { brandVoiceSections } from './brand-voice-definitions.js';
+import { churnKpi } from './churn-kpi.js';
 import { dailyTotals, rangeSum, roundTo } from './demo-stats.js';
 import type { YamlValue } from './yaml-writer.js';
 
@@ -248,6 +249,7 @@ export const goalSections = (
       cadence: 'monthly',
       indicator: 'leading',
     },
+    ...churnKpi(ds['subscriber_activity'], prevRange, OWNERS.care),
   };
 
   const voice = brandVoiceSections(

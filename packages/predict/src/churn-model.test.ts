@@ -35,6 +35,32 @@ describe('churn model', () => {
     assert.ok(a.segments.length <= 1, JSON.stringify(a.segments));
   });
 
+  test('the interval carries the calibration’s uncertainty: wider than chance alone, and it holds what happened', () => {
+    // Twelve worlds (fixed seeds), learned as of day 440, scored on who left by day 470.
+    let held = 0;
+    let heldChanceOnly = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const world = syntheticSubscribers(seed, 4000, 500);
+      const r = assessChurn(world.activity, rule, { asOfDay: 440, horizon: 30 });
+      const r0 = assessChurn(world.activity, rule, { asOfDay: 440, horizon: 30, resamples: 0 });
+      assert.ok(r.ok && r0.ok);
+      const e = r.value.expected;
+      const e0 = r0.value.expected;
+      // The same risks; only the spread differs, and it can only grow (law of total variance).
+      assert.equal(e.mean, e0.mean);
+      assert.ok(e.sd > e0.sd && e.low <= e0.low && e.high >= e0.high, `${seed}: ${JSON.stringify([e, e0])}`);
+      const happened = (snapshotAt(world.activity, rule, 440, 30, 500).y as Uint8Array).reduce(
+        (s, v) => s + v,
+        0,
+      );
+      if (happened >= e.low && happened <= e.high) held++;
+      if (happened >= e0.low && happened <= e0.high) heldChanceOnly++;
+    }
+    // An 80% interval: about 10 of 12; chance alone holds fewer.
+    assert.ok(held >= 8, `held ${held}/12`);
+    assert.ok(held >= heldChanceOnly, `${held} vs ${heldChanceOnly}`);
+  });
+
   test('too little history is refused with the reason', () => {
     const world = syntheticSubscribers(3, 40, 200);
     const r = assessChurn(world.activity, rule, { asOfDay: 199, horizon: 30 });

@@ -2,6 +2,11 @@
 // spend), recalibrated (Platt) on the newest labelled snapshot, then applied to today's
 // active customers: risk per customer, expected churners next period with an interval,
 // revenue at risk, and the segments whose risk rose. Pure.
+// The interval holds two uncertainties (law of total variance): who of today's customers
+// leaves given the risks (Poisson-binomial), and the risks themselves — the calibration is
+// learned from one period's churners, whose own chance variation would otherwise pass into
+// every risk unseen; it is measured by refitting the calibration on bootstrap resamples of
+// that period (fixed seed).
 // Invariants: the model never sees a label from after the day it is trained for (the newest
 // training snapshot ends its horizon on the as-of day); an assessment without enough labelled
 // history is an issue, never a risk invented from nothing.
@@ -18,6 +23,7 @@ import {
   type Snapshot,
 } from './churn-data.js';
 import { fitLogistic, logitOf, sigmoid, type LogisticModel } from './logistic-regression.js';
+import { createRandom, normalQuantile } from '@kpi/forecast';
 import { poissonBinomialInterval, type CountInterval } from './poisson-binomial.js';
 
 export interface ChurnOptions {
@@ -29,6 +35,8 @@ export interface ChurnOptions {
   readonly snapshots?: number;
   /** Most training rows (evenly sampled) — keeps a million customers fast. */
   readonly maxRows?: number;
+  /** Bootstrap resamples of the calibration for the interval (default 40; 0 = risks taken as known). */
+  readonly resamples?: number;
 }
 
 export interface SegmentRise {
@@ -81,6 +89,71 @@ const stack = (snaps: readonly Snapshot[], maxRows: number): { x: Float64Array; 
       r++;
     }
   return { x: x.subarray(0, r * FEATURES), y: y.subarray(0, r) };
+};
+
+type Calibration = { readonly a: number; readonly b: number };
+
+/** Platt scaling p = σ(a·z + b): the labels regressed on the model's log-odds. */
+const plattOf = (z: Float64Array, y: Uint8Array): Calibration => {
+  const platt = fitLogistic(z, y, 1);
+  const zs = platt.sds[0] || 1;
+  return {
+    a: (platt.weights[1] ?? 1) / zs,
+    b: (platt.weights[0] ?? 0) - ((platt.weights[1] ?? 1) * (platt.means[0] ?? 0)) / zs,
+  };
+};
+
+const BOOT_ROWS = 50_000;
+
+/**
+ * The variance of the expected count over today's customers that comes from the calibration:
+ * the calibration refitted on `resamples` bootstrap resamples (rows with replacement, at most
+ * BOOT_ROWS each — a smaller resample scales its variance up by its size ratio).
+ */
+const calibrationVariance = (
+  zNew: Float64Array,
+  y: Uint8Array,
+  zNow: Float64Array,
+  resamples: number,
+): number => {
+  if (resamples < 2 || zNew.length === 0) return 0;
+  const rng = createRandom(20261203);
+  const m = Math.min(zNew.length, BOOT_ROWS);
+  const scale = m / zNew.length;
+  const zb = new Float64Array(m);
+  const yb = new Uint8Array(m);
+  const sums: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < m; i++) {
+      const j = Math.min(zNew.length - 1, Math.floor(rng.uniform() * zNew.length));
+      zb[i] = zNew[j] as number;
+      yb[i] = y[j] as number;
+    }
+    let pos = 0;
+    for (const v of yb) pos += v;
+    if (pos === 0 || pos === m) continue;
+    const c = plattOf(zb, yb);
+    let sum = 0;
+    for (let i = 0; i < zNow.length; i++) sum += sigmoid(c.a * (zNow[i] as number) + c.b);
+    sums.push(sum);
+  }
+  if (sums.length < 2) return 0;
+  const mean = sums.reduce((a, b) => a + b, 0) / sums.length;
+  return (sums.reduce((a, b) => a + (b - mean) ** 2, 0) / (sums.length - 1)) * scale;
+};
+
+/** The Poisson-binomial interval widened by the calibration's variance (normal, continuity-corrected). */
+const withCalibration = (pb: CountInterval, extra: number, n: number): CountInterval => {
+  if (!(extra > 0)) return pb;
+  const sd = Math.sqrt(pb.sd * pb.sd + extra);
+  const z = normalQuantile(1 - (1 - pb.level) / 2);
+  return {
+    ...pb,
+    sd,
+    low: Math.min(pb.low, Math.max(0, Math.floor(pb.mean - z * sd - 0.5))),
+    high: Math.max(pb.high, Math.min(n, Math.ceil(pb.mean + z * sd + 0.5))),
+    method: 'normal',
+  };
 };
 
 const scores = (m: LogisticModel, s: Snapshot): Float64Array => {
@@ -203,12 +276,7 @@ export const assessChurn = (
   const model = fitLogistic(t.x, t.y, FEATURES);
   // Platt: regress the newest snapshot's labels on the model's log-odds.
   const zNew = scores(model, newest);
-  const platt = fitLogistic(zNew, newest.y as Uint8Array, 1);
-  const zs = platt.sds[0] || 1;
-  const calibration = {
-    a: (platt.weights[1] ?? 1) / zs,
-    b: (platt.weights[0] ?? 0) - ((platt.weights[1] ?? 1) * (platt.means[0] ?? 0)) / zs,
-  };
+  const calibration = plattOf(zNew, newest.y as Uint8Array);
   const calibrate = (z: number) => sigmoid(calibration.a * z + calibration.b);
   const current = snapshotAt(a, rule, opts.asOfDay, h, opts.asOfDay);
   const zNow = scores(model, current);
@@ -231,7 +299,11 @@ export const assessChurn = (
     risk,
     previous: newest,
     earlier,
-    expected: poissonBinomialInterval(risk, 0.8),
+    expected: withCalibration(
+      poissonBinomialInterval(risk, 0.8),
+      calibrationVariance(zNew, y, zNow, opts.resamples ?? 40),
+      risk.length,
+    ),
     revenueAtRisk,
     lastPeriod: { active: y.length, churned, rate: y.length ? churned / y.length : 0 },
     validation: { auc: auc(zNew, y), brier: brier(before, y), rows: y.length },

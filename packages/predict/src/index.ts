@@ -10,3 +10,4 @@ export * from './poisson-binomial.js';
 export * from './churn-model.js';
 export * from './synthetic-media.js';
 export * from './synthetic-churn.js';
+export * from './churn-series.js';

@@ -17,6 +17,12 @@ import type {
 } from './report-model.js';
 import type { ReportPeriod } from './report-period.js';
 import {
+  budgetSection,
+  churnSection,
+  type BudgetSectionInput,
+  type ChurnSectionInput,
+} from './report-predictive.js';
+import {
   STATUS_TEXT,
   annotationText,
   capital,
@@ -61,6 +67,9 @@ export interface ReportInput {
   /** The latest review per KPI. */
   readonly reviews: readonly ReviewInput[];
   readonly generatedAt: string;
+  /** Budget plans of the goals with a spend-driven KPI, and churn outlooks (the predictive sections). */
+  readonly budget?: readonly BudgetSectionInput[];
+  readonly churn?: readonly ChurnSectionInput[];
 }
 
 const targetOf = (def: unknown): { kind: string; value: number; deadline?: string } | undefined => {
@@ -210,5 +219,7 @@ export const buildReport = (input: ReportInput): Report => {
     goals,
     supporting: card.supporting.map(metricOf),
     supportingRange: first ? formatRange(first.range) : null,
+    ...(input.budget?.length ? { budget: input.budget.map(budgetSection) } : {}),
+    ...(input.churn?.length ? { churn: input.churn.map(churnSection) } : {}),
   };
 };

@@ -3,6 +3,7 @@
 export * from './report-model.js';
 export * from './report-period.js';
 export * from './build-report.js';
+export * from './report-predictive.js';
 export * from './render-html.js';
 export * from './render-markdown.js';
 export * from './svg-builders.js';

@@ -4,7 +4,7 @@
 // one `article.card` (data-kpi) that never splits across printed pages.
 
 import { formatRange } from '@kpi/core';
-import type { Report, ReportGoal, ReportKpi } from './report-model.js';
+import type { Report, ReportBudget, ReportChurn, ReportGoal, ReportKpi } from './report-model.js';
 import { REPORT_CSS } from './report-css.js';
 import { paceBarSvg, sparklineSvg } from './svg-builders.js';
 
@@ -72,6 +72,38 @@ const goalHtml = (g: ReportGoal): string => {
   ].join('\n');
 };
 
+const budgetHtml = (b: ReportBudget): string =>
+  [
+    `<section class="predictive budget" data-budget="${e(b.goal)}">`,
+    `<h2>Budget: ${e(b.title)} (${e(b.period)})</h2>`,
+    `<p class="phrase" data-part="plan">${e(b.headline)}</p>`,
+    `<table><thead><tr><th>${e(b.dimensionLabel)}</th><th>Today's split</th><th>Plan</th><th>Change</th></tr></thead><tbody>${b.rows
+      .map(
+        (x) =>
+          `<tr><td>${e(x.label)}</td><td class="num">${e(x.today)}</td><td class="num">${e(x.plan)}</td><td class="num">${e(x.change)}</td></tr>`,
+      )
+      .join('')}</tbody></table>`,
+    `<p data-part="outcome">${e(b.outcome)}</p>`,
+    b.probability ? `<p data-part="probability">${e(b.probability)}</p>` : '',
+    `<p class="warning" data-part="caveat">${e(b.caveat)}</p>`,
+    `</section>`,
+  ]
+    .filter((x) => x !== '')
+    .join('\n');
+
+const churnHtml = (c: ReportChurn): string =>
+  [
+    `<section class="predictive churn" data-churn="${e(c.name)}">`,
+    `<h2>Churn: ${e(c.label)}</h2>`,
+    `<p data-part="rate"><span class="label">Last period:</span> ${e(c.rate)}</p>`,
+    `<p data-part="expected"><span class="label">Next period:</span> ${e(c.expected)}</p>`,
+    `<p data-part="revenue"><span class="label">Revenue at risk:</span> ${e(c.revenueAtRisk)}</p>`,
+    c.segments.length
+      ? `<ul data-part="segments">${c.segments.map((s) => `<li>Risk rose: ${e(s)}</li>`).join('')}</ul>`
+      : `<p data-part="segments">No segment’s churn rose clearly.</p>`,
+    `</section>`,
+  ].join('\n');
+
 const appendixHtml = (r: Report): string =>
   r.supporting.length === 0
     ? ''
@@ -98,6 +130,8 @@ export const renderHtml = (r: Report): string =>
 <p class="meta">Made ${e(r.generatedAt.slice(0, 16).replace('T', ' '))} UTC</p>
 </header>
 ${r.goals.map(goalHtml).join('\n')}
+${(r.budget ?? []).map(budgetHtml).join('\n')}
+${(r.churn ?? []).map(churnHtml).join('\n')}
 ${appendixHtml(r)}
 </body>
 </html>

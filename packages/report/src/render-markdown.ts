@@ -4,7 +4,7 @@
 // its verdict phrase first; project text has Markdown control characters escaped.
 
 import { formatRange } from '@kpi/core';
-import type { Report, ReportGoal, ReportKpi } from './report-model.js';
+import type { Report, ReportBudget, ReportChurn, ReportGoal, ReportKpi } from './report-model.js';
 
 /** Escapes the characters that would turn project text into Markdown markup. */
 export const escapeMarkdown = (s: string): string => s.replace(/([\\`*_[\]<>#|~])/g, '\\$1');
@@ -54,6 +54,31 @@ const goalMd = (g: ReportGoal): string[] => [
   ...g.kpis.flatMap(kpiMd),
 ];
 
+const budgetMd = (b: ReportBudget): string[] => [
+  `## Budget: ${m(b.title)} (${m(b.period)})`,
+  '',
+  `**${m(b.headline)}**`,
+  '',
+  ...b.rows.map((x) => `- ${m(x.label)}: ${m(x.today)} → **${m(x.plan)}** (${m(x.change)})`),
+  '',
+  `- ${m(b.outcome)}`,
+  ...(b.probability ? [`- ${m(b.probability)}`] : []),
+  `- _${m(b.caveat)}_`,
+  '',
+];
+
+const churnMd = (c: ReportChurn): string[] => [
+  `## Churn: ${m(c.label)}`,
+  '',
+  `- **Last period:** ${m(c.rate)}`,
+  `- **Next period:** ${m(c.expected)}`,
+  `- **Revenue at risk:** ${m(c.revenueAtRisk)}`,
+  ...(c.segments.length
+    ? c.segments.map((s) => `- **Risk rose:** ${m(s)}`)
+    : ['- No segment’s churn rose clearly.']),
+  '',
+];
+
 export const renderMarkdown = (r: Report): string =>
   [
     `# ${m(r.title)}`,
@@ -61,6 +86,8 @@ export const renderMarkdown = (r: Report): string =>
     `Period covered: ${m(r.period.text)} · numbers as of ${r.asOf} · changes since the last report (${m(formatRange(r.period.previous))})`,
     '',
     ...r.goals.flatMap(goalMd),
+    ...(r.budget ?? []).flatMap(budgetMd),
+    ...(r.churn ?? []).flatMap(churnMd),
     ...(r.supporting.length === 0
       ? []
       : [

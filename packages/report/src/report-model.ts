@@ -6,6 +6,9 @@
 import type { DateRange } from '@kpi/core';
 import type { Status, ValueFormat } from '@kpi/scorecard';
 import type { ReportPeriod } from './report-period.js';
+import type { ReportBudget, ReportChurn } from './report-predictive.js';
+
+export type { ReportBudget, ReportChurn };
 
 export interface PaceBarView {
   /** 0..1 of the bar filled. */
@@ -121,6 +124,10 @@ export interface Report {
   readonly supporting: readonly ReportMetric[];
   /** "Range" of the supporting metrics: the week they cover. */
   readonly supportingRange: string | null;
+  /** Where the next euro should go: one plan per goal with a spend-driven KPI. */
+  readonly budget?: readonly ReportBudget[];
+  /** Who is about to leave: one outlook per churn definition. */
+  readonly churn?: readonly ReportChurn[];
 }
 
 export type { DateRange };

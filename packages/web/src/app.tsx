@@ -17,6 +17,7 @@ import { SharesPage } from './features/share/shares-page';
 import { UsersPage } from './features/users/users-page';
 import { AlertsPage } from './features/alerts/alerts-page';
 import { UtmBuilderPage } from './features/utm/utm-builder-page';
+import { ChurnPage } from './features/churn/churn-page';
 import { AppLayout } from './ui/app-layout';
 import { NoticeProvider } from './ui/notice';
 import { Loading } from './ui/page-state';
@@ -51,6 +52,7 @@ const SignedInApp = () => (
               <Route path="/goals/new">{() => <GoalEditPage />}</Route>
               <Route path="/goals/:goal/edit">{(p) => <GoalEditPage name={p.goal} />}</Route>
               <Route path="/goals/:goal/budget">{(p) => <BudgetPage name={p.goal} />}</Route>
+              <Route path="/churn/:name">{(p) => <ChurnPage name={p.name} />}</Route>
               <Route path="/goals/:goal">{(p) => <GoalPage name={p.goal} />}</Route>
               <Route path="/kpis/new">{() => <KpiEditPage />}</Route>
               <Route path="/kpis/:kpi/edit">{(p) => <KpiEditPage name={p.kpi} />}</Route>

@@ -5,8 +5,9 @@
 // identifier is validated and quoted by the dialect; days are calendar days in the project
 // time zone (a timestamp column is converted there before its date is taken).
 
-import { NotFoundError, dayNumber, ownGet, type ChurnDef } from '@kpi/core';
-import type { CustomerActivity } from '@kpi/predict';
+import { NotFoundError, dayNumber, ownGet, type ChurnDef, type Project } from '@kpi/core';
+import type { Engine } from '@kpi/engines';
+import type { ChurnRule, CustomerActivity } from '@kpi/predict';
 import type { LoadedProject } from '../project-files.js';
 import { withStore } from '../store.js';
 
@@ -22,6 +23,15 @@ export interface ChurnData {
   }[];
   readonly lastDay: string | undefined;
 }
+
+/** The model's churn rule and horizon ("next period", in days) of a definition. */
+export const churnRuleOf = (def: ChurnDef): { rule: ChurnRule; horizon: number } => ({
+  rule:
+    def.inactive_days !== undefined && !def.cancel
+      ? { kind: 'inactivity', days: def.inactive_days }
+      : { kind: 'cancel', ...(def.inactive_days !== undefined ? { inactivityDays: def.inactive_days } : {}) },
+  horizon: def.horizon_days ?? def.inactive_days ?? 30,
+});
 
 export const churnDef = (lp: LoadedProject, name: string | undefined): { name: string; def: ChurnDef } => {
   const all = lp.project.churn ?? {};
@@ -43,12 +53,20 @@ export const churnDef = (lp: LoadedProject, name: string | undefined): { name: s
   return { name: pick, def };
 };
 
-export const readChurnActivity = async (lp: LoadedProject, def: ChurnDef): Promise<ChurnData> => {
-  const ds = ownGet(lp.project.datasets, def.dataset);
+export const readChurnActivity = (lp: LoadedProject, def: ChurnDef): Promise<ChurnData> =>
+  withStore(lp, (engine) => readChurnActivityOn(engine, lp.project, def));
+
+/** The activity of a churn definition, read on an open engine (the scorecard's). */
+export const readChurnActivityOn = async (
+  engine: Engine,
+  project: Project,
+  def: ChurnDef,
+): Promise<ChurnData> => {
+  const ds = ownGet(project.datasets, def.dataset);
   if (!ds) throw new NotFoundError('churn.dataset_unknown', `no dataset "${def.dataset}"`);
   const timeType = ownGet(ds.columns, ds.time)?.type;
   const segs = def.segments ?? [];
-  const rows = await withStore(lp, async (engine) => {
+  const rows = await (async () => {
     const d = engine.dialect;
     const params: unknown[] = [];
     const bind = (v: unknown) => {
@@ -58,7 +76,7 @@ export const readChurnActivity = async (lp: LoadedProject, def: ChurnDef): Promi
     const time = d.quoteIdent(ds.time);
     const day =
       timeType === 'timestamp'
-        ? d.timestampToDate(d.toLocalTimestamp(time, bind(lp.project.settings.timezone)))
+        ? d.timestampToDate(d.toLocalTimestamp(time, bind(project.settings.timezone)))
         : time;
     const cancel = def.cancel
       ? `max(CASE WHEN ${d.quoteIdent(def.cancel.column)} = ${bind(def.cancel.value)} THEN 1 ELSE 0 END)`
@@ -75,7 +93,7 @@ export const readChurnActivity = async (lp: LoadedProject, def: ChurnDef): Promi
       `GROUP BY 1, 2 ORDER BY 1, 2`,
     ].join('\n');
     return (await engine.query(sql, params as never)).rows;
-  });
+  })();
   const ids: string[] = [];
   const offsets: number[] = [];
   const days: number[] = [];

@@ -6,10 +6,10 @@
 // too little history is a precise error, never a made-up risk.
 
 import { ProblemsError, UsageError, addDays, dayNumber, fromDayNumber, ownGet } from '@kpi/core';
-import { assessChurn, segmentRises, topReason, type ChurnRule, type FeatureName } from '@kpi/predict';
+import { assessChurn, segmentRises, topReason, type FeatureName } from '@kpi/predict';
 import { yesterdayOf } from '../dates.js';
 import type { LoadedProject } from '../project-files.js';
-import { churnDef, readChurnActivity } from './churn-activity.js';
+import { churnDef, churnRuleOf, readChurnActivity } from './churn-activity.js';
 
 export interface ChurnInput {
   readonly name?: string;
@@ -92,11 +92,7 @@ export const churnRisk = async (lp: LoadedProject, input: ChurnInput = {}): Prom
     throw new UsageError('churn.top', `--top must be a whole number from 1 to 1,000,000, got ${top}`);
   const asOf = input.asOf ?? yesterdayOf(lp);
   const data = await readChurnActivity(lp, def);
-  const horizon = def.horizon_days ?? def.inactive_days ?? 30;
-  const rule: ChurnRule =
-    def.inactive_days !== undefined && !def.cancel
-      ? { kind: 'inactivity', days: def.inactive_days }
-      : { kind: 'cancel', ...(def.inactive_days !== undefined ? { inactivityDays: def.inactive_days } : {}) };
+  const { rule, horizon } = churnRuleOf(def);
   const r = assessChurn(data.activity, rule, { asOfDay: dayNumber(asOf), horizon });
   if (!r.ok) throw new ProblemsError('churn.not_enough_data', `cannot assess churn for "${name}"`, r.issues);
   const a = r.value;

@@ -41,6 +41,7 @@ import { forecastItems, withForecast } from './scorecard-forecast.js';
 import { withGoodhartWarnings } from './scorecard-guards.js';
 import { staticDatasetsOf, withStaticData } from './scorecard-static.js';
 import { readThemeCauses } from './scorecard-themes.js';
+import { churnMeasureOf, readChurnOverlay } from './scorecard-churn.js';
 import { displayName, readAccountNames } from './people-names.js';
 
 // The reading types and the percent wording, for the surfaces (CLI, server), which depend on app only.
@@ -115,6 +116,15 @@ const kpiNames = (project: Project, opts: ScorecardOptions): string[] => {
   );
 };
 
+/** A cube with no items (a scorecard of churn KPIs only). */
+const emptyCube = (): DayCube => ({
+  cube: { queries: [], leaves: [], items: [] },
+  statements: 0,
+  value: () => null,
+  unsupported: () => false,
+  daysWithData: () => null,
+});
+
 /** Evaluates the scorecard on an open engine (the bench and the server call this directly). */
 export const evaluateScorecardOn = async (
   engine: Engine,
@@ -130,16 +140,19 @@ export const evaluateScorecardOn = async (
     start: [weekly.previous.range.start, plan.span.start, addDays(opts.asOf, -729)].sort()[0] as string,
     end: plan.span.end,
   };
+  // Churn KPIs are computed from the customers' activity (scorecard-churn), not by the cube.
+  const queried = plan.kpis.filter((k) => churnMeasureOf(project, k) === undefined);
+  const churnKpis = plan.kpis.filter((k) => churnMeasureOf(project, k) !== undefined);
   const items: CubeItem[] = [
-    ...plan.kpis.map((k) => ({
+    ...queried.map((k) => ({
       key: `k_${k.name}`,
       metric: k.def.metric,
       ...(k.def.filter ? { filter: k.def.filter } : {}),
     })),
-    ...plan.kpis.map((k) => volumeItem(project, k)).filter((x): x is CubeItem => x !== undefined),
+    ...queried.map((k) => volumeItem(project, k)).filter((x): x is CubeItem => x !== undefined),
     ...support.map((m) => ({ key: `m_${m}`, metric: m })),
-    ...(opts.withoutForecast ? [] : forecastItems(project, plan.kpis)),
-    ...(opts.withoutForecast ? [] : anomalyItems(project, plan.kpis)),
+    ...(opts.withoutForecast ? [] : forecastItems(project, queried)),
+    ...(opts.withoutForecast ? [] : anomalyItems(project, queried)),
   ];
   // Goals with their readings; a goal without KPIs appears only when asked for by name.
   const accounts = await readAccountNames(engine);
@@ -166,7 +179,7 @@ export const evaluateScorecardOn = async (
         ),
       )
       .filter((g) => g.kpis.length > 0 || (opts.goal === g.goal && opts.kpis === undefined));
-  if (items.length === 0)
+  if (items.length === 0 && churnKpis.length === 0)
     return {
       kind: 'scorecard',
       project: project.settings.name,
@@ -175,11 +188,14 @@ export const evaluateScorecardOn = async (
       supporting: [],
       queries: 0,
     };
-  const cube: DayCube = await readDayCube(engine, project, items, span);
-  const drivers = await readDrivers(
+  const overlay = await readChurnOverlay(engine, project, churnKpis, span, opts.asOf);
+  const cube: DayCube = overlay.wrap(
+    items.length ? await readDayCube(engine, project, items, span) : emptyCube(),
+  );
+  const queriedDrivers = await readDrivers(
     engine,
     project,
-    plan.kpis.map((k) => ({
+    queried.map((k) => ({
       key: `k_${k.name}`,
       item: { key: `k_${k.name}`, metric: k.def.metric, ...(k.def.filter ? { filter: k.def.filter } : {}) },
       current: k.windows.current.range,
@@ -191,6 +207,11 @@ export const evaluateScorecardOn = async (
   // denominator) share one fit.
   const fit = forecastMemo();
   const themes = await readThemeCauses(engine, project, plan.kpis);
+  const drivers = {
+    inputs: new Map([...queriedDrivers.inputs, ...overlay.drivers]),
+    notes: new Map([...queriedDrivers.notes, ...overlay.notes]),
+    statements: queriedDrivers.statements + overlay.statements,
+  };
   const readings = new Map<string, KpiReading>(
     plan.kpis.map((k: KpiPlan) => {
       const r = evaluateKpi(kpiInputOf(project, plan, k, cube, drivers, opts.maxMembers ?? 5));

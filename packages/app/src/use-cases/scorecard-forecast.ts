@@ -37,7 +37,9 @@ const shapeOf = (project: Project, metric: string): Shape => {
   const m = ownGet(project.metrics, metric);
   if (!m) return undefined;
   if (m.kind === 'snapshot') return 'level';
-  if (m.kind === 'ratio') return 'ratio';
+  // A churn rate is churners / customer-days at risk (their daily series come from scorecard-churn).
+  if (m.kind === 'ratio' || (m.kind === 'churn' && m.measure === 'rate')) return 'ratio';
+  if (m.kind === 'churn' && m.measure === 'churners') return 'additive';
   if (m.kind === 'simple' && (m.agg === 'sum' || m.agg === 'count')) return 'additive';
   return undefined;
 };

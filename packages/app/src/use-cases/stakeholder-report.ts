@@ -5,7 +5,7 @@
 // report's period to now (or to the as-of day when one is given); the latest review of a
 // KPI is the newest at that same bound; people are shown by name (people-names).
 
-import { UsageError, calendarOf, isIsoDate, ownGet } from '@kpi/core';
+import { KpiError, UsageError, calendarOf, isIsoDate, ownGet } from '@kpi/core';
 import { PAPER_SIZES, chromiumPath, printPdf, type PaperSize, type PdfOptions } from '@kpi/delivery';
 import {
   buildReport,
@@ -13,6 +13,8 @@ import {
   renderJson,
   renderMarkdown,
   reportPeriod,
+  type BudgetSectionInput,
+  type ChurnSectionInput,
   type KpiChangeInput,
   type Report,
   type ReviewInput,
@@ -23,6 +25,9 @@ import { withStore } from '../store.js';
 import { listChanges } from './change-history.js';
 import { evaluateScorecardOn } from './evaluate-scorecard.js';
 import { listReviews } from './manage-reviews.js';
+import { planBudget } from './budget-plan.js';
+import { planSentence } from './budget-summary.js';
+import { churnRisk } from './churn-risk.js';
 import { displayName, readAccountNames } from './people-names.js';
 
 export type { Report } from '@kpi/report';
@@ -35,6 +40,51 @@ export interface ReportOptions {
   /** The last complete day (default: yesterday in the project time zone). */
   readonly asOf?: string;
 }
+
+/** Budget plans cannot be made for goals without a spend-driven KPI; those goals get no budget section. */
+const skipped = (e: unknown): boolean => e instanceof KpiError && e.code.startsWith('budget.');
+
+/**
+ * The predictive sections as of the report's last day: today's pace as the budget of each
+ * goal with a spend-driven KPI (the report's goal only, when one was asked for), and every
+ * churn definition with enough history (all of them, whatever the goal).
+ */
+const predictiveSections = async (
+  lp: LoadedProject,
+  goal: string | undefined,
+  asOf: string,
+): Promise<{ budget: BudgetSectionInput[]; churn: ChurnSectionInput[] }> => {
+  const budget: BudgetSectionInput[] = [];
+  for (const g of goal === undefined ? Object.keys(lp.project.goals) : [goal]) {
+    const plan = await planBudget(lp, { goal: g, asOf }).catch((e: unknown) => {
+      if (skipped(e)) return undefined;
+      throw e;
+    });
+    if (plan)
+      budget.push({
+        goal: plan.goal,
+        goalTitle: plan.goalTitle,
+        sentence: planSentence(plan),
+        dimensionLabel: plan.dimensionLabel,
+        outcomeLabel: plan.outcomeLabel,
+        currency: plan.currency,
+        period: plan.period,
+        members: plan.members,
+        outcome: plan.outcome,
+        ...(plan.kpi ? { kpi: plan.kpi } : {}),
+        caveat: plan.caveat,
+      });
+  }
+  const churn: ChurnSectionInput[] = [];
+  for (const name of Object.keys(lp.project.churn ?? {}).sort()) {
+    const c = await churnRisk(lp, { name, asOf, top: 1 }).catch((e: unknown) => {
+      if (e instanceof KpiError && e.code === 'churn.not_enough_data') return undefined;
+      throw e;
+    });
+    if (c) churn.push(c);
+  }
+  return { budget, churn };
+};
 
 export const makeReport = async (lp: LoadedProject, opts: ReportOptions = {}): Promise<Report> => {
   const asOf = opts.asOf ?? yesterdayOf(lp);
@@ -55,6 +105,7 @@ export const makeReport = async (lp: LoadedProject, opts: ReportOptions = {}): P
   const reviews = (await listReviews(lp))
     .map((r) => ({ r, day: dayOf(r.at) }))
     .filter(({ r, day }) => r.kpi !== null && within(day));
+  const { budget, churn } = await predictiveSections(lp, opts.goal, p.range.end);
   return withStore(lp, async (engine) => {
     const base = { ...(opts.goal === undefined ? {} : { goal: opts.goal }) };
     const scorecard = await evaluateScorecardOn(engine, lp.project, { ...base, asOf: p.range.end });
@@ -90,6 +141,8 @@ export const makeReport = async (lp: LoadedProject, opts: ReportOptions = {}): P
       changes: kpiChanges,
       reviews: [...latest.values()],
       generatedAt: (lp.clock ?? systemClock).now().toISOString(),
+      budget,
+      churn,
     });
   });
 };

@@ -7,7 +7,7 @@ import type { Issue } from '../result.js';
 import type { Filter } from '../schema/common-schema.js';
 import type { DatasetDef } from '../schema/dataset-schema.js';
 import type { MetricDef } from '../schema/metric-schema.js';
-import { findMetricCycles, metricDatasets } from './metric-graph.js';
+import { findMetricCycles, metricDatasets, metricDeps } from './metric-graph.js';
 import type { Project } from './project-model.js';
 import { validateCascade } from './validate-cascade.js';
 import { validateDelivery } from './validate-delivery.js';
@@ -292,6 +292,25 @@ const validateMetric = (name: string, m: MetricDef, p: Project): Issue[] => {
       }
     }
     out.push(...checkFilter(m.filter, [m.dataset], p, base, 'metric'));
+  } else if (m.kind === 'churn') {
+    if (!ownGet(p.churn ?? {}, m.churn))
+      out.push(
+        err(
+          'metric.churn.definition_missing',
+          `metric ${name}: churn definition "${m.churn}" is not defined`,
+          [...base, 'churn'],
+          `churn definitions: ${list(Object.keys(p.churn ?? {}).sort())} (add one under churn: in a definitions file)`,
+        ),
+      );
+    if (m.filter)
+      out.push(
+        err(
+          'metric.churn.filter',
+          `metric ${name}: a churn metric takes no filter`,
+          [...base, 'filter'],
+          "narrow the churn definition's dataset instead, or compare segments (the churn definition's segments:)",
+        ),
+      );
   } else if (m.kind === 'ratio') {
     exists(m.numerator, 'numerator', 'metric.ratio.numerator_missing');
     exists(m.denominator, 'denominator', 'metric.ratio.denominator_missing');
@@ -326,6 +345,16 @@ const validateMetric = (name: string, m: MetricDef, p: Project): Issue[] => {
       walkRefs(parsed.expr);
     }
   }
+  for (const ref of metricDeps(m))
+    if (ownGet(p.metrics, ref)?.kind === 'churn')
+      out.push(
+        err(
+          'metric.churn.not_composable',
+          `metric ${name}: uses the churn metric "${ref}", which a ratio or formula cannot read`,
+          [...base, m.kind === 'ratio' ? (m.numerator === ref ? 'numerator' : 'denominator') : 'expr'],
+          'make a KPI of the churn metric itself',
+        ),
+      );
   if (m.kind === 'ratio' || m.kind === 'derived')
     out.push(...checkFilter(m.filter, metricDatasets(p.metrics, name), p, base, 'metric'));
   if (m.currency && m.unit !== 'currency')
@@ -391,6 +420,15 @@ export const validateProject = (p: Project): Issue[] => {
           `KPI ${name}: metric "${k.metric}" is not defined`,
           [...base, 'metric'],
           `defined metrics: ${list(Object.keys(p.metrics).sort())}`,
+        ),
+      );
+    else if (ownGet(p.metrics, k.metric)?.kind === 'churn' && k.filter)
+      out.push(
+        err(
+          'kpi.filter.churn',
+          `KPI ${name}: a churn KPI takes no filter`,
+          [...base, 'filter'],
+          "remove the filter; the cause already compares the churn definition's segments",
         ),
       );
     else out.push(...checkFilter(k.filter, metricDatasets(p.metrics, k.metric), p, base, 'kpi'));

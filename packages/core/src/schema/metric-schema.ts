@@ -76,15 +76,33 @@ export const derivedMetricSchema = z
   })
   .describe('A formula over other metrics.');
 
+export const CHURN_MEASURES = ['rate', 'churners', 'expected_churners', 'revenue_at_risk'] as const;
+export type ChurnMeasure = (typeof CHURN_MEASURES)[number];
+
+export const churnMetricSchema = z
+  .strictObject({
+    kind: z.literal('churn'),
+    churn: identifierSchema.describe('The churn definition (under churn:) whose customers it counts.'),
+    measure: z
+      .enum(CHURN_MEASURES)
+      .describe(
+        'rate: of the customers active when a period starts, the share gone by its end (use unit: percent); churners: how many left in the period; expected_churners: the model\'s expected churners over the next horizon, as of the period\'s end; revenue_at_risk: the spend of the last 90 days weighted by each customer\'s risk, as of the period\'s end (use unit: currency).',
+      ),
+    ...common,
+  })
+  .describe('A churn figure of a churn definition, computed by kpi from the customers\' activity.');
+
 export const metricSchema = z.discriminatedUnion('kind', [
   simpleMetricSchema,
   snapshotMetricSchema,
   ratioMetricSchema,
   derivedMetricSchema,
+  churnMetricSchema,
 ]);
 
 export type SimpleMetricDef = z.infer<typeof simpleMetricSchema>;
 export type SnapshotMetricDef = z.infer<typeof snapshotMetricSchema>;
 export type RatioMetricDef = z.infer<typeof ratioMetricSchema>;
 export type DerivedMetricDef = z.infer<typeof derivedMetricSchema>;
+export type ChurnMetricDef = z.infer<typeof churnMetricSchema>;
 export type MetricDef = z.infer<typeof metricSchema>;

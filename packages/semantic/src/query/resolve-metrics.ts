@@ -111,6 +111,15 @@ export const resolveMetrics = (
         `metric ${name} depends on itself: ${[...stack, name].join(' -> ')}`,
         'break the cycle',
       );
+    if (def.kind === 'churn')
+      return problem(
+        user,
+        undefined,
+        user === name
+          ? `metric ${name} is a churn figure, computed by kpi from the customers' activity, not by a query`
+          : `metric ${user} uses the churn metric "${name}", which a formula or ratio cannot read`,
+        'use the churn metric as a KPI on its own (kpi status, kpi churn)',
+      );
     const conds = [...inherited, ...filterConditions(def.filter)];
     if (def.kind === 'ratio') {
       const numerator = resolve(def.numerator, conds, [...stack, name]);

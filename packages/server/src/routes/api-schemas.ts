@@ -96,6 +96,7 @@ export const projectSchema = z.object({
     kpis: z.number(),
     annotations: z.number(),
   }),
+  churn: z.array(z.string()).describe('Names of the churn definitions (for the churn view).'),
 });
 
 const named = <S extends z.ZodObject>(s: S) => s.extend({ name: z.string() });
@@ -108,12 +109,13 @@ export const datasetOut = named(
   }),
 );
 // Each kind gets the name (an intersection with a closed object could never match).
-const [simpleMetric, snapshotMetric, ratioMetric, derivedMetric] = metricSchema.options;
+const [simpleMetric, snapshotMetric, ratioMetric, derivedMetric, churnMetric] = metricSchema.options;
 export const metricOut = z.discriminatedUnion('kind', [
   named(simpleMetric),
   named(snapshotMetric),
   named(ratioMetric),
   named(derivedMetric),
+  named(churnMetric),
 ]);
 export const goalOut = named(goalSchema).extend({ kpis: z.array(z.string()) });
 export const kpiOut = named(kpiSchema);

@@ -78,6 +78,7 @@ export const projectRoutes: readonly RouteDef[] = [
             kpis: Object.keys(p.kpis).length,
             annotations: p.annotations.length,
           },
+          churn: Object.keys(p.churn ?? {}).sort(),
         },
       };
     },

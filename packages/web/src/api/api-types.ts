@@ -33,6 +33,8 @@ export interface ProjectInfo {
   readonly fiscal_year_start: number;
   readonly currency?: string;
   readonly counts: Readonly<Record<'datasets' | 'metrics' | 'goals' | 'kpis' | 'annotations', number>>;
+  /** Names of the churn definitions. */
+  readonly churn?: readonly string[];
 }
 
 export interface DateRange {

@@ -36,23 +36,30 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
           {project.data?.name ?? 'kpi'}
         </Link>
         <nav aria-label="Main" className="app-nav">
-          {NAV.filter((n) => (!n.edit || canEdit) && (!n.admin || isAdmin)).map((n) => (
-            <Link
-              key={n.href}
-              href={n.href}
-              aria-current={
-                n.href === '/'
-                  ? location === '/'
-                    ? 'page'
-                    : undefined
-                  : location.startsWith(n.href)
-                    ? 'page'
-                    : undefined
-              }
-            >
-              {n.label}
-            </Link>
-          ))}
+          {[
+            ...NAV,
+            ...(project.data?.churn?.length
+              ? [{ href: `/churn/${encodeURIComponent(project.data.churn[0] ?? '')}`, label: 'Churn' }]
+              : []),
+          ]
+            .filter((n) => (!('edit' in n) || !n.edit || canEdit) && (!('admin' in n) || !n.admin || isAdmin))
+            .map((n) => (
+              <Link
+                key={n.href}
+                href={n.href}
+                aria-current={
+                  n.href === '/'
+                    ? location === '/'
+                      ? 'page'
+                      : undefined
+                    : location.startsWith(n.href)
+                      ? 'page'
+                      : undefined
+                }
+              >
+                {n.label}
+              </Link>
+            ))}
         </nav>
         <div className="app-user">
           <ThemeToggle />
