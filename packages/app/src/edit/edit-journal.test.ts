@@ -146,6 +146,21 @@ test('10 concurrent edits in one process: all in the history, the file at the la
     assert.deepEqual(rows[k]?.before, rows[k + 1]?.after, `row ${k} follows row ${k + 1}`);
 });
 
+test('an edit settles only after its store is closed: the write-ahead log is gone by then', async () => {
+  // A caller that opens the store right after an edit (kpi review: edit, then store the
+  // review) must not meet an instance still checkpointing the same file.
+  const dir = fresh();
+  const lp = openProject(dir);
+  for (let i = 0; i < 3; i++) {
+    await editKpi(lp, 'ed@example.com', 'conversion_rate', {
+      target: { value: 0.05 + i / 100 },
+      reason: `w${i}`,
+    });
+    assert.equal(existsSync(`${storePath(dir)}.wal`), false, `edit ${i}: the store is still open`);
+    assert.equal((await listChanges(lp, { entity: 'kpi', name: 'conversion_rate' })).length, i + 1);
+  }
+});
+
 test('when the history row cannot be written, the file is put back and nothing is left', async () => {
   const dir = fresh();
   const lp = openProject(dir);

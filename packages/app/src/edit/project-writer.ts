@@ -157,7 +157,10 @@ const commitOn = async (dir: string, engine: Engine, s: Staged, entry: JournalEn
 /** Prepares `edit` on the files on disk; the caller must `commit` the returned edit. */
 export const writeProjectEdit = (dir: string, pick: (current: Project) => FileEdit): Promise<PendingEdit> =>
   new Promise<PendingEdit>((resolvePending, rejectPending) => {
-    serialisedEdit(dir, () =>
+    // Settles once the store this edit held is closed again: commit waits for it, so the
+    // caller's next use-case never opens the store file while this one is still
+    // checkpointing it (two instances on one file in one process lose the WAL).
+    const finished: Promise<void> = serialisedEdit(dir, () =>
       withStoreAt(dir, async (engine) => {
         await recoverOn(dir, engine, true);
         const files = readProjectFiles(dir);
@@ -213,6 +216,7 @@ export const writeProjectEdit = (dir: string, pick: (current: Project) => FileEd
               throw asNoSpace(e, dirname(path));
             } finally {
               release();
+              await finished;
             }
           },
         });
