@@ -105,10 +105,12 @@ describe('forecastRatio', () => {
     const all = forecastRatio({ values: num }, { values: den }, 90, opts);
     const lean = forecastRatio({ values: num }, { values: den }, 90, { ...opts, perStep: false });
     assert.ok(all.ok && lean.ok);
+    // To rounding: the path sums run a recursion over earlier steps (error-paths.ts), the
+    // lean route dot products; both add ~10^4 terms of size ~10^6.
     const close = (a: readonly number[], b: readonly number[]): void => {
       assert.equal(a.length, b.length);
       a.forEach((x, i) =>
-        assert.ok(Math.abs(x - (b[i] as number)) <= 1e-12 * Math.abs(x), `${i}: ${x} vs ${b[i]}`),
+        assert.ok(Math.abs(x - (b[i] as number)) <= 1e-10 * Math.abs(x), `${i}: ${x} vs ${b[i]}`),
       );
     };
     close(lean.value.totalSamples, all.value.totalSamples);

@@ -11,6 +11,7 @@ import { forecast } from './forecast-engine.js';
 import type { Forecaster } from './forecast-memo.js';
 import type { Forecast, ForecastOptions, SeriesInput } from './forecast-types.js';
 import { createRandom } from './random-source.js';
+import { pathErrors, pathShape, type PathShape } from './error-paths.js';
 
 export interface RatioForecast {
   readonly numerator: Forecast;
@@ -79,36 +80,6 @@ const diffCorrelation = (a: readonly (number | null)[], b: readonly (number | nu
 const quantile = (sorted: Float64Array, p: number): number => {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))));
   return sorted[i] as number;
-};
-
-/** What a forecast's error paths need, read once: psi as a typed array and the scale of each step. */
-interface PathShape {
-  readonly horizon: number;
-  readonly psi: Float64Array;
-  readonly scale: Float64Array;
-}
-
-const pathShape = (fc: Forecast): PathShape => {
-  const psi = new Float64Array(fc.horizon);
-  const scale = new Float64Array(fc.horizon);
-  let acc = 0;
-  for (let a = 0; a < fc.horizon; a++) {
-    const p = fc.psi[a] ?? 0;
-    psi[a] = p;
-    acc += p * p;
-    scale[a] = acc > 0 ? (fc.sd[a] ?? 0) / Math.sqrt(acc) : 0;
-  }
-  return { horizon: fc.horizon, psi, scale };
-};
-
-/** One simulated error path of a forecast for shocks z (unit normal), via psi and sd. */
-const pathErrors = (shape: PathShape, z: Float64Array, out: Float64Array): void => {
-  const { psi, scale } = shape;
-  for (let a = 0; a < shape.horizon; a++) {
-    let e = 0;
-    for (let i = 0; i <= a; i++) e += (psi[a - i] as number) * (z[i] as number);
-    out[a] = (scale[a] as number) * e;
-  }
 };
 
 /**
