@@ -1,6 +1,7 @@
 // Error paths against the direct convolution Σ psi_{a-i}·z_i, for psi of each form the
-// models give (level, trend, season, their averages) and for forms with no repeating
-// step (damped trend, arbitrary), where the direct sum is used.
+// models give (level, trend, damped trend, season, averages of undamped ones) and for
+// forms with no repeating step (a damped and an undamped trend averaged, arbitrary), where
+// the direct sum is used.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathErrors, pathShape, repeatingPeriod } from './error-paths.js';
@@ -19,7 +20,15 @@ const forms: Record<string, { psi: number[]; period: number }> = {
     psi: psiOf((k) => (0.3 + seasonal(k)) / 2),
     period: 7,
   },
-  'damped trend (phi 0.9)': { psi: psiOf((k) => 0.3 + 0.1 * ((0.9 * (1 - 0.9 ** k)) / 0.1)), period: 0 },
+  'damped trend (phi 0.9)': { psi: psiOf((k) => 0.3 + 0.1 * ((0.9 * (1 - 0.9 ** k)) / 0.1)), period: 1 },
+  'damped trend with a weekly season': {
+    psi: psiOf((k) => 0.3 + 0.1 * ((0.9 * (1 - 0.9 ** k)) / 0.1) + (k % 7 === 0 ? 0.2 : 0)),
+    period: 7,
+  },
+  'average of a damped and an undamped trend': {
+    psi: psiOf((k) => (0.3 + 0.1 * ((0.9 * (1 - 0.9 ** k)) / 0.1) + 0.3 + 0.05 * k) / 2),
+    period: 0,
+  },
   arbitrary: { psi: psiOf((k) => Math.sin(k) / k), period: 0 },
 };
 
@@ -56,5 +65,5 @@ test('a period is only claimed when seen over two full periods beyond the first'
   const short = Float64Array.from({ length: 10 }, (_, k) => (k === 0 ? 1 : k % 4 === 0 ? 0.5 : 0.2));
   assert.equal(repeatingPeriod(short).period, 0);
   const long = Float64Array.from({ length: 13 }, (_, k) => (k === 0 ? 1 : k % 4 === 0 ? 0.5 : 0.2));
-  assert.deepEqual(repeatingPeriod(long), { period: 4, step: 0 });
+  assert.deepEqual(repeatingPeriod(long), { period: 4, step: 0, ratio: 1 });
 });

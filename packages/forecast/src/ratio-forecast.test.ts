@@ -5,11 +5,14 @@ import assert from 'node:assert/strict';
 import { createRandom } from './random-source.js';
 import { forecastRatio, ratioProbability } from './ratio-forecast.js';
 
-/** Same samples up to rounding (the lean path sums shocks by weights, the full one step by step). */
+/**
+ * Same samples up to rounding: the lean path sums shocks by weights, the full one step by
+ * step through the recursion of error-paths.ts (which can add ~1e-11 relative).
+ */
 const closeSamples = (a: readonly number[], b: readonly number[]): void => {
   assert.equal(a.length, b.length);
   a.forEach((x, i) =>
-    assert.ok(Math.abs(x - (b[i] as number)) <= 1e-12 * Math.abs(x), `${i}: ${x} vs ${b[i]}`),
+    assert.ok(Math.abs(x - (b[i] as number)) <= 1e-10 * Math.abs(x), `${i}: ${x} vs ${b[i]}`),
   );
 };
 
